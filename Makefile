@@ -1,0 +1,32 @@
+# order_workflow — the two commands are `make run` and `make test`.
+# Odoo 18.0 is read from ODOO_PATH (default /opt/odoo); see README.md.
+.PHONY: setup run test lint test-compat i18n bench help
+
+help:
+	@echo "make run          set up, create/update the demo database and serve Odoo"
+	@echo "make test         fresh database, install with demo data, run every test"
+	@echo "make lint         ruff + pylint-odoo"
+	@echo "make test-compat  Odoo/OCA test suites with the workflow switched off"
+	@echo "make i18n         refresh i18n/order_workflow.pot and merge the .po files"
+	@echo "make bench        benchmarks against vanilla Odoo"
+
+setup:
+	@bash scripts/setup.sh
+
+run:
+	@bash scripts/run.sh
+
+test:
+	@bash scripts/test.sh
+
+lint:
+	@bash scripts/lint.sh
+
+test-compat:
+	@bash scripts/test_compat.sh
+
+i18n:
+	@bash scripts/i18n.sh
+
+bench:
+	@bash scripts/bench.sh

@@ -1,0 +1,18 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+from .res_partner import CREDIT_CLASSES
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    order_workflow_existing_customer_class = fields.Selection(
+        CREDIT_CLASSES,
+        string="Credit class of existing customers",
+        config_parameter="order_workflow.existing_customer_class",
+        default="A",
+        help="Customers that already existed when Order Workflow was installed were "
+        "qualified with this credit class, so that installing blocks nobody.",
+    )

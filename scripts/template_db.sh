@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Print the name of a template database holding the add-on's dependencies (with demo
+# data), building it first when missing. Keyed by the dependency set, the Odoo tree and
+# the OCA wheels, so it is built once and reused by every test run.
+source "$(dirname "$0")/common.sh"
+
+deps=$("$PYTHON" - "$ROOT/order_workflow/__manifest__.py" <<'PY'
+import ast, sys
+print(",".join(sorted(ast.literal_eval(open(sys.argv[1]).read())["depends"])))
+PY
+)
+key=$( { echo "$deps"; cat "$ROOT/requirements-oca.txt"; cat "$ODOO_PATH/odoo/release.py";
+         find "$ODOO_PATH/addons" "$ODOO_PATH/odoo/addons" -maxdepth 2 -name __manifest__.py \
+              -printf '%p %T@\n' | sort; } | sha256sum | cut -c1-12)
+tmpl="ow_tmpl_$key"
+if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$tmpl'" | grep -q 1; then
+    say "building template database $tmpl with: $deps (first run only, about 3 minutes)"
+    dropdb --if-exists "$tmpl.tmp" >/dev/null
+    odoo_bin -d "$tmpl.tmp" -i "$deps" --stop-after-init --log-level=warn \
+        --load-language=zh_CN,zh_TW >&2
+    psql -d postgres -qc "ALTER DATABASE \"$tmpl.tmp\" RENAME TO \"$tmpl\""
+    # the filestore goes with the database
+    fs="$DATA_DIR/filestore"
+    [ -d "$fs/$tmpl.tmp" ] && mv "$fs/$tmpl.tmp" "$fs/$tmpl"
+fi
+echo "$tmpl"

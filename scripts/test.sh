@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# make test: a fresh database with the add-on and its demo data, then pytest-odoo over
+# order_workflow/tests and tests/. Fails on any failure, error or skipped test.
+source "$(dirname "$0")/common.sh"
+bash "$ROOT/scripts/setup.sh"
+tmpl=$(bash "$ROOT/scripts/template_db.sh")
+LOG_DIR="${LOG_DIR:-$CACHE_DIR/logs}"
+mkdir -p "$LOG_DIR"
+
+say "fresh test database $TEST_DB from $tmpl"
+dropdb --if-exists --force "$TEST_DB"
+rm -rf "$DATA_DIR/filestore/$TEST_DB"
+createdb -T "$tmpl" "$TEST_DB"
+[ -d "$DATA_DIR/filestore/$tmpl" ] && cp -al "$DATA_DIR/filestore/$tmpl" "$DATA_DIR/filestore/$TEST_DB"
+
+# Install on a database that already has orders and customers (the template's demo
+# data), then upgrade once: both must load without an error.
+for step in "-i order_workflow" "-u order_workflow"; do
+    say "odoo $step"
+    log="$LOG_DIR/${step#-?* }-$(echo "$step" | cut -c2).log"
+    # shellcheck disable=SC2086
+    if ! odoo_bin -d "$TEST_DB" $step --stop-after-init --log-level=warn >"$log" 2>&1; then
+        cat "$log"; die "odoo $step failed"
+    fi
+    if grep -E " (ERROR|CRITICAL) " "$log"; then
+        die "odoo $step logged errors (full log: $log)"
+    fi
+    grep -E " WARNING " "$log" | grep -v "Running as user 'root'" >&2 || true
+done
+
+say "pytest"
+cd "$ROOT"
+PYTHONPATH="$ODOO_PATH" "$VPY" -m pytest \
+    --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http \
+    order_workflow/tests tests "$@"
