@@ -54,7 +54,7 @@ class SaleOrder(models.Model):
     def _compute_use_order_workflow(self):
         for order in self:
             team = order.team_id
-            order.use_order_workflow = team.use_order_workflow if team else True
+            order.use_order_workflow = bool(team.use_order_workflow)
 
     @api.depends("use_order_workflow", "state")
     def _compute_workflow_stage(self):

@@ -1,0 +1,68 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+# The module's groups, in the order of DESIGN.md's contract.
+GROUPS = [
+    "group_order_clerk",
+    "group_sales_manager",
+    "group_sales_director",
+    "group_general_manager",
+    "group_technical_reviewer",
+    "group_purchase_reviewer",
+    "group_finance_reviewer",
+    "group_production_supervisor",
+    "group_qc_inspector",
+    "group_shipping_clerk",
+    "group_service_supervisor",
+]
+APPROVER_GROUPS = GROUPS[1:4]
+
+
+class OrderWorkflowCase(TransactionCase):
+    """Users of every role, a workflow sales team, a customer and a product."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.users = {
+            group: new_test_user(
+                cls.env,
+                login=f"ow_{group[6:]}",
+                groups=f"base.group_user,order_workflow.{group}",
+            )
+            for group in GROUPS
+        }
+        cls.clerk = cls.users["group_order_clerk"]
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Workflow team",
+                "use_order_workflow": True,
+                "member_ids": [Command.link(cls.clerk.id)],
+            }
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Order Workflow Test Customer", "is_company": True}
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "Workflow product", "list_price": 100.0, "type": "consu"}
+        )
+
+    @classmethod
+    def _create_order(cls, lines=1, team=None, user=None, **vals):
+        env = cls.env(user=user) if user else cls.env
+        return env["sale.order"].create(
+            {
+                "partner_id": cls.customer.id,
+                "team_id": (team or cls.team).id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": cls.product.id, "product_uom_qty": 1 + i}
+                    )
+                    for i in range(lines)
+                ],
+                **vals,
+            }
+        )
