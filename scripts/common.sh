@@ -81,3 +81,9 @@ PY
 )
     [ "$major" = 18 ] || die "Odoo at $ODOO_PATH is version $major, this add-on needs Odoo 18.0."
 }
+
+# Run Python code with `env` against a database: odoo_exec DB CODE
+odoo_exec() {
+    [ -f "$ODOO_CONF" ] || write_conf
+    PYTHONPATH="$ODOO_PATH" "$VPY" "$ROOT/scripts/odoo_exec.py" "$ODOO_CONF" "$@"
+}

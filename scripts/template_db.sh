@@ -9,18 +9,28 @@ import ast, sys
 print(",".join(sorted(ast.literal_eval(open(sys.argv[1]).read())["depends"])))
 PY
 )
-key=$( { echo "$deps"; cat "$ROOT/requirements-oca.txt"; cat "$ODOO_PATH/odoo/release.py";
+key=$( { echo "$deps"; cat "$ROOT/requirements-oca.txt" "$0"; cat "$ODOO_PATH/odoo/release.py";
          find "$ODOO_PATH/addons" "$ODOO_PATH/odoo/addons" -maxdepth 2 -name __manifest__.py \
               -printf '%p %T@\n' | sort; } | sha256sum | cut -c1-12)
 tmpl="ow_tmpl_$key"
 if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$tmpl'" | grep -q 1; then
     say "building template database $tmpl with: $deps (first run only, about 3 minutes)"
     dropdb --if-exists "$tmpl.tmp" >/dev/null
-    odoo_bin -d "$tmpl.tmp" -i "$deps" --stop-after-init --log-level=warn \
-        --load-language=zh_CN,zh_TW >&2
+    odoo_bin -d "$tmpl.tmp" -i "$deps" --stop-after-init --log-level=warn >&2
+    # Chinese (simplified and traditional) beside English, which stays the default
+    odoo_exec "$tmpl.tmp" "
+for code in ('zh_CN', 'zh_TW'):
+    env['res.lang']._activate_lang(code)
+env['ir.module.module'].search([('state', '=', 'installed')])._update_translations(['zh_CN', 'zh_TW'])
+" >&2
     psql -d postgres -qc "ALTER DATABASE \"$tmpl.tmp\" RENAME TO \"$tmpl\""
     # the filestore goes with the database
     fs="$DATA_DIR/filestore"
     [ -d "$fs/$tmpl.tmp" ] && mv "$fs/$tmpl.tmp" "$fs/$tmpl"
+    # templates of older dependency sets are of no further use
+    for old in $(psql -d postgres -tAc "SELECT datname FROM pg_database
+                 WHERE datname LIKE 'ow\_tmpl\_%' AND datname <> '$tmpl'"); do
+        dropdb --if-exists "$old" && rm -rf "${fs:?}/$old"
+    done
 fi
 echo "$tmpl"

@@ -81,7 +81,8 @@ class SaleOrder(models.Model):
 
     def write(self, vals):
         if "use_order_workflow" in vals and any(
-            order.use_order_workflow != bool(vals["use_order_workflow"]) for order in self
+            order.use_order_workflow != bool(vals["use_order_workflow"])
+            for order in self
         ):
             raise UserError(
                 _(

@@ -2,3 +2,4 @@ from . import test_install
 from . import test_security
 from . import test_workflow_stage
 from . import test_tour
+from . import test_i18n

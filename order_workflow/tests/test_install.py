@@ -52,9 +52,11 @@ class TestInstall(TransactionCase):
         for contact in customer.child_ids:
             self.assertEqual(contact.qualification_state, "qualified")
         # every partner with an order from before the install is qualified
-        partners = self.env["sale.order"].search(
-            [("use_order_workflow", "=", False)]
-        ).partner_id
+        partners = (
+            self.env["sale.order"]
+            .search([("use_order_workflow", "=", False)])
+            .partner_id
+        )
         self.assertTrue(partners)
         self.assertEqual(set(partners.mapped("qualification_state")), {"qualified"})
 

@@ -8,7 +8,10 @@ from .common import APPROVER_GROUPS, GROUPS, OrderWorkflowCase
 
 # What each group implies directly (DESIGN.md, public contract: groups).
 IMPLIED = {
-    "group_order_clerk": {"sales_team.group_sale_salesman_all_leads"},
+    "group_order_clerk": {
+        "sales_team.group_sale_salesman_all_leads",
+        "base.group_partner_manager",
+    },
     "group_sales_manager": {"order_workflow.group_order_clerk"},
     "group_sales_director": {"order_workflow.group_order_clerk"},
     "group_general_manager": {"order_workflow.group_order_clerk"},
@@ -66,9 +69,7 @@ class TestGroups(OrderWorkflowCase):
         other = self.users["group_sales_manager"]
         order = self._create_order(user_id=other.id)
         self.assertEqual(order.user_id, other)
-        self.assertIn(
-            order, self.env["sale.order"].with_user(self.clerk).search([])
-        )
+        self.assertIn(order, self.env["sale.order"].with_user(self.clerk).search([]))
         order.with_user(self.clerk).check_access("write")
 
     def test_clerk_cannot_read_accounting_settings(self):
@@ -81,7 +82,9 @@ class TestGroups(OrderWorkflowCase):
             self.env["account.account"].with_user(self.clerk).check_access("write")
         menus = self.env["ir.ui.menu"].with_user(self.clerk)._visible_menu_ids()
         self.assertNotIn(self.env.ref("account.menu_finance_configuration").id, menus)
-        self.assertIn(self.env.ref("order_workflow.menu_order_workflow_orders").id, menus)
+        self.assertIn(
+            self.env.ref("order_workflow.menu_order_workflow_orders").id, menus
+        )
 
     def test_clerk_cannot_write_the_groups_of_others(self):
         other = self.users["group_technical_reviewer"]
