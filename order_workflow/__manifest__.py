@@ -26,6 +26,10 @@
     "data": [
         "security/order_workflow_groups.xml",
         "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "views/reason_wizard_views.xml",
+        "views/review_check_views.xml",
         "views/sale_order_views.xml",
         "views/crm_team_views.xml",
         "views/res_partner_views.xml",

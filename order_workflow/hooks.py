@@ -3,7 +3,8 @@
 """Installing on a live database blocks nobody.
 
 * Orders that exist at install keep ``use_order_workflow = False`` and no stage: the
-  columns are created here, before the ORM would compute them for every existing order.
+  columns are created here, before the ORM would compute them for every existing order
+  (likewise the partners' deposit percent: existing customers get class A, no deposit).
 * Customers that exist at install become ``qualified``, with the credit class chosen in
   Settings (``order_workflow.existing_customer_class``, default A).
 """
@@ -16,12 +17,13 @@ PARAM_EXISTING_CLASS = "order_workflow.existing_customer_class"
 
 def pre_init_hook(env):
     cr = env.cr
-    for column, sql_type in (
-        ("use_order_workflow", "boolean"),
-        ("workflow_stage", "varchar"),
+    for table, column, sql_type in (
+        ("sale_order", "use_order_workflow", "boolean"),
+        ("sale_order", "workflow_stage", "varchar"),
+        ("res_partner", "deposit_percent", "numeric"),
     ):
-        if not column_exists(cr, "sale_order", column):
-            create_column(cr, "sale_order", column, sql_type)
+        if not column_exists(cr, table, column):
+            create_column(cr, table, column, sql_type)
     cr.execute("SELECT COALESCE(MAX(id), 0) FROM res_partner")
     env["ir.config_parameter"].sudo().set_param(
         PARAM_PARTNER_MAX_ID, str(cr.fetchone()[0])

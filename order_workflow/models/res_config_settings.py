@@ -16,3 +16,18 @@ class ResConfigSettings(models.TransientModel):
         help="Customers that already existed when Order Workflow was installed were "
         "qualified with this credit class, so that installing blocks nobody.",
     )
+    order_workflow_price_tolerance = fields.Float(
+        related="company_id.order_workflow_price_tolerance", readonly=False
+    )
+    order_workflow_deposit_a = fields.Float(
+        related="company_id.order_workflow_deposit_a", readonly=False
+    )
+    order_workflow_deposit_b = fields.Float(
+        related="company_id.order_workflow_deposit_b", readonly=False
+    )
+    order_workflow_deposit_c = fields.Float(
+        related="company_id.order_workflow_deposit_c", readonly=False
+    )
+    order_workflow_info_hours = fields.Float(
+        related="company_id.order_workflow_info_hours", readonly=False
+    )

@@ -1,6 +1,9 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+import re
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 CREDIT_CLASSES = [
     ("A", "A: ships on agreed terms"),
@@ -12,6 +15,14 @@ QUALIFICATION_STATES = [
     ("qualified", "Qualified"),
     ("blocked", "Blocked"),
 ]
+# Sales manager and above (the three approver groups).
+QUALIFIER_GROUPS = (
+    "order_workflow.group_sales_manager",
+    "order_workflow.group_sales_director",
+    "order_workflow.group_general_manager",
+)
+# Fields of the customer file that only a qualifier may change: they open gates.
+GUARDED_FIELDS = ("credit_class", "deposit_percent", "qualification_state")
 
 
 class ResPartner(models.Model):
@@ -25,13 +36,24 @@ class ResPartner(models.Model):
         help="Class A customers ship on their agreed payment terms; class B and C "
         "customers ship after the balance is paid.",
     )
-    customer_code = fields.Char(index="btree_not_null", copy=False, tracking=True)
+    customer_code = fields.Char(
+        index="btree_not_null",
+        copy=False,
+        tracking=True,
+        help="Three digits or more, unique in the company; given automatically when a "
+        "customer is qualified or gets a workflow order.",
+    )
     deposit_percent = fields.Float(
         string="Deposit (%)",
         digits=(5, 2),
+        compute="_compute_deposit_percent",
+        store=True,
+        precompute=True,
+        readonly=False,
         tracking=True,
         help="Share of the order total (taxes included) to be paid as a deposit before "
-        "production starts. The only source of an order's deposit percent.",
+        "production starts. The only source of an order's deposit percent; defaults "
+        "from the credit class (Settings).",
     )
     qualification_state = fields.Selection(
         QUALIFICATION_STATES,
@@ -44,6 +66,36 @@ class ResPartner(models.Model):
         help="New customers are filed and checked before their first order passes "
         "review; blocked customers get no new orders.",
     )
+    qualified_by_id = fields.Many2one(
+        "res.users", string="Qualified by", readonly=True, copy=False
+    )
+    qualified_on = fields.Datetime(readonly=True, copy=False)
+    blocked_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    business_licence_ids = fields.Many2many(
+        "ir.attachment",
+        "res_partner_ow_licence_rel",
+        "partner_id",
+        "attachment_id",
+        string="Business licence",
+        help="Optional: the customer's business licence, filed when qualifying.",
+    )
+    credit_record_ids = fields.Many2many(
+        "ir.attachment",
+        "res_partner_ow_credit_rel",
+        "partner_id",
+        "attachment_id",
+        string="Credit record",
+        help="Optional: the customer's credit record, filed when qualifying.",
+    )
+
+    ow_is_qualifier = fields.Boolean(
+        compute="_compute_ow_is_qualifier",
+        help="Technical: the current user may change the customer file.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_ow_is_qualifier(self):
+        self.ow_is_qualifier = self._ow_is_qualifier()
 
     @api.model
     def _commercial_fields(self):
@@ -52,4 +104,185 @@ class ResPartner(models.Model):
             "customer_code",
             "deposit_percent",
             "qualification_state",
+            "qualified_by_id",
+            "qualified_on",
+            "blocked_reason",
         ]
+
+    @api.depends("credit_class", "company_id")
+    def _compute_deposit_percent(self):
+        for partner in self:
+            company = partner.company_id or self.env.company
+            partner.deposit_percent = company._order_workflow_deposit_for_class(
+                partner.credit_class
+            )
+
+    # -- who may change the customer file --------------------------------------------
+    def _ow_is_qualifier(self):
+        user = self.env.user
+        return self.env.su or any(user.has_group(g) for g in QUALIFIER_GROUPS)
+
+    def _ow_check_qualifier(self):
+        if not self._ow_is_qualifier():
+            raise AccessError(
+                _(
+                    "Only a Sales Manager, Sales Director or General Manager can "
+                    "qualify or block customers or change their credit class or "
+                    "deposit."
+                )
+            )
+
+    def _ow_guarded_changes(self, vals):
+        """Records whose guarded fields ``vals`` really changes.
+
+        Contacts following their company (Odoo's commercial-field sync) are not
+        changes: they mirror a value a qualifier already set on the company.
+        """
+        changed = self.browse()
+        for field in GUARDED_FIELDS:
+            if field not in vals:
+                continue
+            value = vals[field]
+            for partner in self:
+                if partner[field] == value:
+                    continue
+                commercial = partner.commercial_partner_id
+                if commercial != partner and commercial[field] == value:
+                    continue
+                changed |= partner
+        return changed
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._ow_is_qualifier():
+            for vals in vals_list:
+                parent = self.browse(vals.get("parent_id")).commercial_partner_id
+                for field in GUARDED_FIELDS:
+                    if field not in vals:
+                        continue
+                    default = parent[field] if parent else self._fields[field].default
+                    default = default(self) if callable(default) else default
+                    if field == "deposit_percent" and not parent:
+                        continue  # follows the class; checked with the class
+                    if vals[field] != default:
+                        self._ow_check_qualifier()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if (
+            any(f in vals for f in GUARDED_FIELDS)
+            and not self.env.context.get("_ow_qualifying")
+            and self._ow_guarded_changes(vals)
+        ):
+            self._ow_check_qualifier()
+            if vals.get("qualification_state") == "qualified":
+                vals = dict(
+                    vals, qualified_by_id=self.env.uid, qualified_on=fields.Datetime.now()
+                )
+        return super().write(vals)
+
+    # -- customer code ---------------------------------------------------------------
+    @api.constrains("customer_code", "company_id")
+    def _check_customer_code(self):
+        own = self.filtered(lambda p: p.customer_code and p == p.commercial_partner_id)
+        for partner in own:
+            if not re.fullmatch(r"\d{3,}", partner.customer_code):
+                raise ValidationError(
+                    _(
+                        "Customer code %(code)s of %(partner)s is not valid: use three "
+                        "digits or more.",
+                        code=partner.customer_code,
+                        partner=partner.display_name,
+                    )
+                )
+        if not own:
+            return
+        others = self.with_context(active_test=False).search(
+            [("customer_code", "in", own.mapped("customer_code")), ("id", "not in", own.ids)]
+        )
+        for other in others.filtered(lambda p: p == p.commercial_partner_id):
+            twin = own.filtered(
+                lambda p, o=other: p.customer_code == o.customer_code
+                and p.company_id == o.company_id
+            )
+            if twin:
+                raise ValidationError(
+                    _(
+                        "Customer code %(code)s is already used by %(other)s.",
+                        code=other.customer_code,
+                        other=other.display_name,
+                    )
+                )
+
+    def _ow_ensure_customer_code(self):
+        """Give a code to the commercial partners of ``self`` that have none."""
+        partners = self.commercial_partner_id.filtered(lambda p: not p.customer_code)
+        if not partners:
+            return
+        sequence = self.env["ir.sequence"].sudo()
+        taken_domain = [("customer_code", "!=", False)]
+        for partner in partners:
+            code = sequence.next_by_code("order_workflow.customer_code")
+            while self.sudo().with_context(active_test=False).search_count(
+                taken_domain + [("customer_code", "=", code)], limit=1
+            ):
+                code = sequence.next_by_code("order_workflow.customer_code")
+            partner.sudo().customer_code = code
+
+    # -- qualification ---------------------------------------------------------------
+    def action_qualify(self):
+        """File the customer as qualified (sales manager and above)."""
+        self._ow_check_qualifier()
+        partners = self.commercial_partner_id
+        if any(p.qualification_state == "qualified" for p in partners):
+            raise UserError(
+                _(
+                    "%(partners)s already qualified.",
+                    partners=", ".join(
+                        partners.filtered(
+                            lambda p: p.qualification_state == "qualified"
+                        ).mapped("display_name")
+                    ),
+                )
+            )
+        partners._ow_ensure_customer_code()
+        partners.with_context(_ow_qualifying=True).write(
+            {
+                "qualification_state": "qualified",
+                "qualified_by_id": self.env.uid,
+                "qualified_on": fields.Datetime.now(),
+                "blocked_reason": False,
+            }
+        )
+        for partner in partners:
+            partner.message_post(
+                body=_("Customer qualified by %(user)s.", user=self.env.user.name),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_block(self, reason):
+        """Block the customer: no new workflow orders (sales manager and above)."""
+        self._ow_check_qualifier()
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for blocking the customer."))
+        partners = self.commercial_partner_id
+        partners.with_context(_ow_qualifying=True).write(
+            {"qualification_state": "blocked", "blocked_reason": reason}
+        )
+        for partner in partners:
+            partner.message_post(
+                body=_(
+                    "Customer blocked by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_open_block_wizard(self):
+        self._ow_check_qualifier()
+        return self.env["order_workflow.reason.wizard"]._open(
+            self.commercial_partner_id, "action_block", _("Block customer")
+        )

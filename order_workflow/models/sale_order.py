@@ -1,7 +1,9 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from .ir_sequence import ORDER_SEQUENCE_CODE
 
 WORKFLOW_STAGES = [
     ("intake", "Intake"),
@@ -20,6 +22,19 @@ WORKFLOW_STAGES = [
     ("closed", "Closed"),
     ("rejected", "Rejected"),
     ("cancelled", "Cancelled"),
+]
+ORDER_CHANNELS = [
+    ("direct", "Direct"),
+    ("salesperson", "Salesperson"),
+    ("channel", "Channel partner"),
+    ("online", "Online platform"),
+]
+ORDER_SOURCES = [
+    ("phone", "Phone"),
+    ("email", "E-mail"),
+    ("fax", "Fax"),
+    ("web", "Web"),
+    ("written", "Written form"),
 ]
 
 
@@ -46,6 +61,26 @@ class SaleOrder(models.Model):
         group_expand="_group_expand_workflow_stage",
         help="Where the order stands in the order workflow; derived from the order's "
         "review, approval, confirmation, production and shipping records.",
+    )
+
+    order_channel = fields.Selection(
+        ORDER_CHANNELS,
+        string="Channel",
+        default="direct",
+        tracking=True,
+        help="Who brought the order: direct from the customer, a salesperson, a "
+        "channel partner (agent or distributor) or an online platform.",
+    )
+    order_source = fields.Selection(
+        ORDER_SOURCES,
+        string="Received by",
+        tracking=True,
+        help="How the order came in.",
+    )
+    requested_date = fields.Date(
+        tracking=True,
+        copy=False,
+        help="The date the customer asked for.",
     )
 
     # Empty dependencies on purpose: the value is fixed at creation and never follows
@@ -79,6 +114,115 @@ class SaleOrder(models.Model):
     def _group_expand_workflow_stage(self, stages, domain):
         return [key for key, _label in WORKFLOW_STAGES]
 
+    # -- helpers shared by the workflow's concerns -----------------------------------
+    def _ow_check_group(self, groups, action):
+        """Raise an AccessError unless the user is in one of ``groups`` (xml ids)."""
+        if self.env.su or any(self.env.user.has_group(g) for g in groups):
+            return
+        names = ", ".join(self.env.ref(g).sudo().name for g in groups)
+        raise AccessError(
+            _(
+                "Only %(roles)s can %(action)s.",
+                roles=names,
+                action=action,
+            )
+        )
+
+    def _ow_check_workflow(self):
+        outside = self.filtered(lambda o: not o.use_order_workflow)
+        if outside:
+            raise UserError(
+                _(
+                    "%(orders)s not under the order workflow.",
+                    orders=", ".join(outside.mapped("name")),
+                )
+            )
+
+    def _ow_check_stage(self, stages, action):
+        wrong = self.filtered(lambda o: o.workflow_stage not in stages)
+        if wrong:
+            labels = dict(self._fields["workflow_stage"]._description_selection(self.env))
+            raise UserError(
+                _(
+                    "Can't %(action)s: %(orders)s.",
+                    action=action,
+                    orders=", ".join(
+                        _("%(order)s is in stage %(stage)s", order=o.name,
+                          stage=labels.get(o.workflow_stage, o.workflow_stage))
+                        for o in wrong
+                    ),
+                )
+            )
+
+    # -- creation: numbering, blocked customers --------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", _("New")) == _("New") and self._ow_will_use_workflow(vals):
+                vals["name"] = self._ow_next_order_number(vals)
+        orders = super().create(vals_list)
+        workflow_orders = orders.filtered("use_order_workflow")
+        if workflow_orders:
+            workflow_orders._ow_check_partner_not_blocked()
+            workflow_orders.partner_id._ow_ensure_customer_code()
+        return orders
+
+    @api.model
+    def _ow_will_use_workflow(self, vals):
+        if "use_order_workflow" in vals:
+            return bool(vals["use_order_workflow"])
+        team_id = vals.get("team_id")
+        if not team_id:
+            fields_for_team = ("partner_id", "user_id", "company_id", "team_id")
+            team_id = self.new(
+                {k: vals[k] for k in fields_for_team if k in vals}
+            ).team_id.id
+        return bool(self.env["crm.team"].browse(team_id).use_order_workflow)
+
+    @api.model
+    def _ow_next_order_number(self, vals):
+        """``YYYYMM-NNN``: per company, the counter restarting every month."""
+        company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+        date = (
+            fields.Datetime.context_timestamp(
+                self, fields.Datetime.to_datetime(vals["date_order"])
+            )
+            if vals.get("date_order")
+            else fields.Datetime.context_timestamp(self, fields.Datetime.now())
+        )
+        sequence = self.env["ir.sequence"].sudo().search(
+            [("code", "=", ORDER_SEQUENCE_CODE), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            sequence = sequence.create(
+                {
+                    "name": _("Workflow orders (%(company)s)", company=company.name),
+                    "code": ORDER_SEQUENCE_CODE,
+                    "company_id": company.id,
+                    "prefix": "%(range_year)s%(range_month)s-",
+                    "padding": 3,
+                    "use_date_range": True,
+                }
+            )
+        return sequence._next(sequence_date=date.date())
+
+    def _ow_check_partner_not_blocked(self):
+        blocked = self.filtered(
+            lambda o: o.use_order_workflow
+            and o.state in ("draft", "sent")
+            and o.partner_id.commercial_partner_id.qualification_state == "blocked"
+        )
+        if blocked:
+            customer = blocked[0].partner_id.commercial_partner_id
+            raise UserError(
+                _(
+                    "%(customer)s is blocked and can't get new orders. Reason: "
+                    "%(reason)s",
+                    customer=customer.display_name,
+                    reason=customer.blocked_reason or _("none given"),
+                )
+            )
+
     def write(self, vals):
         if "use_order_workflow" in vals and any(
             order.use_order_workflow != bool(vals["use_order_workflow"])
@@ -91,4 +235,7 @@ class SaleOrder(models.Model):
                     "switched on or off instead."
                 )
             )
-        return super().write(vals)
+        res = super().write(vals)
+        if "partner_id" in vals:
+            self._ow_check_partner_not_blocked()
+        return res

@@ -1,0 +1,31 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    order_workflow_price_tolerance = fields.Float(
+        string="Price tolerance (%)",
+        default=0.0,
+        help="A line whose price deviates from the price list by more than this, below "
+        "or above, needs the finance price approval.",
+    )
+    order_workflow_deposit_a = fields.Float(string="Deposit for class A (%)", default=0.0)
+    order_workflow_deposit_b = fields.Float(
+        string="Deposit for class B (%)", default=30.0
+    )
+    order_workflow_deposit_c = fields.Float(
+        string="Deposit for class C (%)", default=30.0
+    )
+    order_workflow_info_hours = fields.Float(
+        string="Hours to get missing information",
+        default=2.0,
+        help="When the review asks the customer for missing information, the answer is "
+        "due this many hours later.",
+    )
+
+    def _order_workflow_deposit_for_class(self, credit_class):
+        self.ensure_one()
+        return self[f"order_workflow_deposit_{(credit_class or 'c').lower()}"]

@@ -1,0 +1,116 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.tools import float_is_zero
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    list_price_expected = fields.Monetary(
+        string="Price list price",
+        compute="_compute_list_price_expected",
+        store=True,
+        help="The unit price the price list gives this customer for this product, "
+        "quantity and date.",
+    )
+    last_price_paid = fields.Monetary(
+        string="Last price paid",
+        compute="_compute_last_price_paid",
+        help="The unit price this customer paid for this product on its latest "
+        "confirmed order.",
+    )
+    price_deviation_percent = fields.Float(
+        string="Deviation (%)",
+        digits=(16, 2),
+        compute="_compute_price_deviation_percent",
+        store=True,
+        help="How far the net unit price (after discount) is from the price list "
+        "price, in percent; negative below, positive above.",
+    )
+
+    def _ow_priced_lines(self):
+        return self.filtered(
+            lambda line: line.order_id.use_order_workflow
+            and line.product_id
+            and not line.display_type
+            and not line.is_downpayment
+        )
+
+    @api.depends(
+        "product_id",
+        "product_uom",
+        "product_uom_qty",
+        "order_id.pricelist_id",
+        "order_id.date_order",
+    )
+    def _compute_list_price_expected(self):
+        priced = self._ow_priced_lines()
+        (self - priced).list_price_expected = 0.0
+        for line in priced:
+            line.list_price_expected = line._get_pricelist_price()
+
+    @api.depends("list_price_expected", "price_unit", "discount")
+    def _compute_price_deviation_percent(self):
+        for line in self:
+            expected = line.list_price_expected
+            if float_is_zero(expected, precision_digits=6) or not line.product_id:
+                line.price_deviation_percent = 0.0
+                continue
+            net = line.price_unit * (1.0 - (line.discount or 0.0) / 100.0)
+            line.price_deviation_percent = (net - expected) / expected * 100.0
+
+    def _compute_last_price_paid(self):
+        priced = self._ow_priced_lines()
+        (self - priced).last_price_paid = 0.0
+        if not priced:
+            return
+        partners = priced.order_id.partner_id.commercial_partner_id
+        history = self.sudo().search(
+            [
+                ("order_id.partner_id", "child_of", partners.ids),
+                ("product_id", "in", priced.product_id.ids),
+                ("state", "=", "sale"),
+                ("is_downpayment", "=", False),
+                ("id", "not in", priced.ids),
+            ],
+            order="id desc",
+        )
+        latest = {}
+        for past in history:
+            key = (past.order_id.partner_id.commercial_partner_id.id, past.product_id.id)
+            if key not in latest:
+                latest[key] = past.price_unit * (1.0 - (past.discount or 0.0) / 100.0)
+        for line in priced:
+            key = (line.order_id.partner_id.commercial_partner_id.id, line.product_id.id)
+            line.last_price_paid = latest.get(key, 0.0)
+
+    def _ow_price_deviates(self):
+        """True when this line needs the finance price approval."""
+        self.ensure_one()
+        tolerance = self.order_id.company_id.order_workflow_price_tolerance or 0.0
+        return (
+            bool(self._ow_priced_lines())
+            and abs(self.price_deviation_percent) > tolerance + 1e-6
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.order_id._ow_refresh_price_review()
+        return lines
+
+    def write(self, vals):
+        orders = self.order_id
+        res = super().write(vals)
+        if {"price_unit", "discount", "product_id", "product_uom_qty", "product_uom"} & set(
+            vals
+        ):
+            orders._ow_refresh_price_review()
+        return res
+
+    def unlink(self):
+        orders = self.order_id
+        res = super().unlink()
+        orders.exists()._ow_refresh_price_review()
+        return res
