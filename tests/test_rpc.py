@@ -56,3 +56,71 @@ class TestRpc(HttpCase):
         self.assertFalse(
             self.env.ref("order_workflow.user_demo_tech").has_group("base.group_system")
         )
+
+    def test_review_gates_over_rpc(self):
+        """Each review method, called by the wrong role over XML-RPC, is refused."""
+        customer = self.env["res.partner"].create(
+            {
+                "name": "RPC review customer",
+                "is_company": True,
+                "street": "1 Road",
+                "city": "Xiamen",
+                "email": "buyer@example.com",
+            }
+        )
+        product = self.env["product.product"].create(
+            {"name": "RPC product", "list_price": 100.0}
+        )
+        _uid, clerk = self._login("clerk")
+        _uid, tech = self._login("tech")
+        _uid, finance = self._login("finance")
+        _uid, manager = self._login("manager")
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
+            clerk("res.partner", "action_qualify", [customer.id])
+        self.assertIs(manager("res.partner", "action_qualify", [customer.id]), True)
+        order_id = clerk(
+            "sale.order",
+            "create",
+            {
+                "partner_id": customer.id,
+                "requested_date": "2030-01-31",
+                "payment_term_id": self.env.ref(
+                    "account.account_payment_term_30days"
+                ).id,
+                "order_line": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": product.id,
+                            "product_uom_qty": 2,
+                            "price_unit": 80,
+                        },
+                    )
+                ],
+            },
+        )
+        for method, args in (
+            ("action_review_pass", []),
+            ("action_review_need_info", ["x"]),
+            ("action_review_reject", ["x"]),
+        ):
+            with self.assertRaisesRegex(xmlrpc.client.Fault, "Only"):
+                tech("sale.order", method, [order_id], *args)
+        self.assertIs(clerk("sale.order", "action_review_pass", [order_id]), True)
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "Only"):
+            clerk("sale.order", "action_price_approve", [order_id])
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "Only"):
+            clerk("sale.order", "action_price_reject", [order_id], "no")
+        [order] = clerk("sale.order", "read", [order_id], ["workflow_stage"])
+        self.assertEqual(order["workflow_stage"], "price_review")
+        self.assertIs(finance("sale.order", "action_price_approve", [order_id]), True)
+        [order] = clerk("sale.order", "read", [order_id], ["workflow_stage", "name"])
+        self.assertEqual(order["workflow_stage"], "approval")
+        self.assertRegex(order["name"], r"^\d{6}-\d{3}$")
+        # bad input says what is wrong and changes nothing
+        other_id = clerk("sale.order", "create", {"partner_id": customer.id})
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "Requested date: missing"):
+            clerk("sale.order", "action_review_pass", [other_id])
+        [other] = clerk("sale.order", "read", [other_id], ["review_state"])
+        self.assertEqual(other["review_state"], "pending")

@@ -12,7 +12,9 @@ class ResCompany(models.Model):
         help="A line whose price deviates from the price list by more than this, below "
         "or above, needs the finance price approval.",
     )
-    order_workflow_deposit_a = fields.Float(string="Deposit for class A (%)", default=0.0)
+    order_workflow_deposit_a = fields.Float(
+        string="Deposit for class A (%)", default=0.0
+    )
     order_workflow_deposit_b = fields.Float(
         string="Deposit for class B (%)", default=30.0
     )

@@ -177,7 +177,9 @@ class ResPartner(models.Model):
             self._ow_check_qualifier()
             if vals.get("qualification_state") == "qualified":
                 vals = dict(
-                    vals, qualified_by_id=self.env.uid, qualified_on=fields.Datetime.now()
+                    vals,
+                    qualified_by_id=self.env.uid,
+                    qualified_on=fields.Datetime.now(),
                 )
         return super().write(vals)
 
@@ -198,7 +200,10 @@ class ResPartner(models.Model):
         if not own:
             return
         others = self.with_context(active_test=False).search(
-            [("customer_code", "in", own.mapped("customer_code")), ("id", "not in", own.ids)]
+            [
+                ("customer_code", "in", own.mapped("customer_code")),
+                ("id", "not in", own.ids),
+            ]
         )
         for other in others.filtered(lambda p: p == p.commercial_partner_id):
             twin = own.filtered(
@@ -223,8 +228,10 @@ class ResPartner(models.Model):
         taken_domain = [("customer_code", "!=", False)]
         for partner in partners:
             code = sequence.next_by_code("order_workflow.customer_code")
-            while self.sudo().with_context(active_test=False).search_count(
-                taken_domain + [("customer_code", "=", code)], limit=1
+            while (
+                self.sudo()
+                .with_context(active_test=False)
+                .search_count(taken_domain + [("customer_code", "=", code)], limit=1)
             ):
                 code = sequence.next_by_code("order_workflow.customer_code")
             partner.sudo().customer_code = code

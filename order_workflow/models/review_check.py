@@ -28,9 +28,11 @@ class OrderWorkflowReviewCheck(models.Model):
 
     @api.model
     def _checks_for(self, company):
-        return self.sudo().search(
-            [("company_id", "in", [False, company.id])]
-        ).with_env(self.env)
+        return (
+            self.sudo()
+            .search([("company_id", "in", [False, company.id])])
+            .with_env(self.env)
+        )
 
     def _passes(self, order):
         self.ensure_one()

@@ -43,9 +43,6 @@ class SaleOrder(models.Model):
 
     use_order_workflow = fields.Boolean(
         string="Order Workflow",
-        compute="_compute_use_order_workflow",
-        store=True,
-        precompute=True,
         readonly=True,
         copy=False,
         help="Fixed when the order is created, from its sales team. Orders outside the "
@@ -83,13 +80,13 @@ class SaleOrder(models.Model):
         help="The date the customer asked for.",
     )
 
-    # Empty dependencies on purpose: the value is fixed at creation and never follows
-    # later changes of the sales team.
-    @api.depends()
-    def _compute_use_order_workflow(self):
-        for order in self:
-            team = order.team_id
-            order.use_order_workflow = bool(team.use_order_workflow)
+    # Set from the sales team when the order is created (see create), then fixed: it
+    # never follows later changes of the team. In the form, a new order shows it as its
+    # team would set it.
+    @api.onchange("team_id")
+    def _onchange_team_id_use_order_workflow(self):
+        for order in self.filtered(lambda o: not o._origin.id):
+            order.use_order_workflow = bool(order.team_id.use_order_workflow)
 
     @api.depends("use_order_workflow", "state")
     def _compute_workflow_stage(self):
@@ -140,25 +137,28 @@ class SaleOrder(models.Model):
 
     def _ow_check_stage(self, stages, action):
         wrong = self.filtered(lambda o: o.workflow_stage not in stages)
-        if wrong:
-            labels = dict(self._fields["workflow_stage"]._description_selection(self.env))
-            raise UserError(
-                _(
-                    "Can't %(action)s: %(orders)s.",
-                    action=action,
-                    orders=", ".join(
-                        _("%(order)s is in stage %(stage)s", order=o.name,
-                          stage=labels.get(o.workflow_stage, o.workflow_stage))
-                        for o in wrong
-                    ),
-                )
+        if not wrong:
+            return
+        labels = dict(self._fields["workflow_stage"]._description_selection(self.env))
+        where = [
+            _(
+                "%(order)s is in stage %(stage)s",
+                order=order.name,
+                stage=labels.get(order.workflow_stage, order.workflow_stage),
             )
+            for order in wrong
+        ]
+        raise UserError(
+            _("Can't %(action)s: %(orders)s.", action=action, orders=", ".join(where))
+        )
 
     # -- creation: numbering, blocked customers --------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", _("New")) == _("New") and self._ow_will_use_workflow(vals):
+            # the team decides, whatever the caller passes
+            vals["use_order_workflow"] = self._ow_will_use_workflow(vals)
+            if vals["use_order_workflow"] and vals.get("name", _("New")) == _("New"):
                 vals["name"] = self._ow_next_order_number(vals)
         orders = super().create(vals_list)
         workflow_orders = orders.filtered("use_order_workflow")
@@ -169,9 +169,7 @@ class SaleOrder(models.Model):
 
     @api.model
     def _ow_will_use_workflow(self, vals):
-        if "use_order_workflow" in vals:
-            return bool(vals["use_order_workflow"])
-        team_id = vals.get("team_id")
+        team_id = vals.get("team_id") or self.env.context.get("default_team_id")
         if not team_id:
             fields_for_team = ("partner_id", "user_id", "company_id", "team_id")
             team_id = self.new(
@@ -182,7 +180,9 @@ class SaleOrder(models.Model):
     @api.model
     def _ow_next_order_number(self, vals):
         """``YYYYMM-NNN``: per company, the counter restarting every month."""
-        company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+        company = (
+            self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+        )
         date = (
             fields.Datetime.context_timestamp(
                 self, fields.Datetime.to_datetime(vals["date_order"])
@@ -190,8 +190,13 @@ class SaleOrder(models.Model):
             if vals.get("date_order")
             else fields.Datetime.context_timestamp(self, fields.Datetime.now())
         )
-        sequence = self.env["ir.sequence"].sudo().search(
-            [("code", "=", ORDER_SEQUENCE_CODE), ("company_id", "=", company.id)], limit=1
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [("code", "=", ORDER_SEQUENCE_CODE), ("company_id", "=", company.id)],
+                limit=1,
+            )
         )
         if not sequence:
             sequence = sequence.create(

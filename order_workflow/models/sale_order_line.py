@@ -78,11 +78,17 @@ class SaleOrderLine(models.Model):
         )
         latest = {}
         for past in history:
-            key = (past.order_id.partner_id.commercial_partner_id.id, past.product_id.id)
+            key = (
+                past.order_id.partner_id.commercial_partner_id.id,
+                past.product_id.id,
+            )
             if key not in latest:
                 latest[key] = past.price_unit * (1.0 - (past.discount or 0.0) / 100.0)
         for line in priced:
-            key = (line.order_id.partner_id.commercial_partner_id.id, line.product_id.id)
+            key = (
+                line.order_id.partner_id.commercial_partner_id.id,
+                line.product_id.id,
+            )
             line.last_price_paid = latest.get(key, 0.0)
 
     def _ow_price_deviates(self):
@@ -103,9 +109,13 @@ class SaleOrderLine(models.Model):
     def write(self, vals):
         orders = self.order_id
         res = super().write(vals)
-        if {"price_unit", "discount", "product_id", "product_uom_qty", "product_uom"} & set(
-            vals
-        ):
+        if {
+            "price_unit",
+            "discount",
+            "product_id",
+            "product_uom_qty",
+            "product_uom",
+        } & set(vals):
             orders._ow_refresh_price_review()
         return res
 

@@ -85,7 +85,9 @@ class SaleOrder(models.Model):
             if order.price_review_state != wanted:
                 if order.price_review_state == "approved":
                     order.message_post(
-                        body=_("A price changed after approval: price review re-opened."),
+                        body=_(
+                            "A price changed after approval: price review re-opened."
+                        ),
                         subtype_xmlid="mail.mt_note",
                     )
                 order.price_review_state = wanted

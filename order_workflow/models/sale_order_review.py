@@ -114,6 +114,16 @@ class SaleOrder(models.Model):
         positive = (operator == "=") == value
         return domain if positive else ["!", "&", *domain]
 
+    @api.depends(
+        "use_order_workflow",
+        "partner_id",
+        "partner_shipping_id",
+        "requested_date",
+        "payment_term_id",
+        "order_line.product_id",
+        "order_line.product_uom_qty",
+        "order_line.price_unit",
+    )
     def _compute_review_problems(self):
         for order in self:
             problems = order._get_review_problems() if order.use_order_workflow else []
@@ -168,7 +178,9 @@ class SaleOrder(models.Model):
     def _search_ow_waiting_for_me(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Unsupported search on orders waiting for me."))
-        domain = [("workflow_stage", "in", list(self._ow_stages_waiting_for(self.env.user)))]
+        domain = [
+            ("workflow_stage", "in", list(self._ow_stages_waiting_for(self.env.user)))
+        ]
         return domain if (operator == "=") == value else ["!", *domain]
 
     # -- the completeness check ------------------------------------------------------
@@ -180,6 +192,14 @@ class SaleOrder(models.Model):
     def _get_review_problems(self):
         """Everything the preliminary review finds missing, one sentence each."""
         self.ensure_one()
+        problems = self._ow_customer_problems() + self._ow_line_problems()
+        checks = self.env["order_workflow.review.check"]._checks_for(self.company_id)
+        for check in checks:
+            if not check._passes(self):
+                problems.append(check.message or check.name)
+        return problems
+
+    def _ow_customer_problems(self):
         problems = []
         customer = self.partner_id.commercial_partner_id
         if not customer:
@@ -204,8 +224,7 @@ class SaleOrder(models.Model):
                 problems.append(_("Delivery address: street missing."))
             if not shipping.city:
                 problems.append(_("Delivery address: city missing."))
-        contacts = self.partner_id | customer
-        if not any(p.phone or p.mobile or p.email for p in contacts):
+        if not any(p.phone or p.mobile or p.email for p in self.partner_id | customer):
             problems.append(
                 _("Contact: no phone or e-mail for the customer or its contact person.")
             )
@@ -213,9 +232,13 @@ class SaleOrder(models.Model):
             problems.append(_("Requested date: missing."))
         if not self.payment_term_id:
             problems.append(_("Payment terms: missing."))
+        return problems
+
+    def _ow_line_problems(self):
         lines = self._ow_product_lines()
         if not lines:
-            problems.append(_("Order lines: at least one product line is needed."))
+            return [_("Order lines: at least one product line is needed.")]
+        problems = []
         for number, line in enumerate(lines, start=1):
             label = _(
                 "Line %(number)s (%(product)s)",
@@ -232,9 +255,6 @@ class SaleOrder(models.Model):
                 problems.append(
                     _("%(line)s: unit price must be greater than 0.", line=label)
                 )
-        for check in self.env["order_workflow.review.check"]._checks_for(self.company_id):
-            if not check._passes(self):
-                problems.append(check.message or check.name)
         return problems
 
     # -- decisions -------------------------------------------------------------------
@@ -267,7 +287,9 @@ class SaleOrder(models.Model):
                 + "\n\n"
                 + "\n\n".join(missing)
             )
-        self.write({"review_state": "passed", "info_due_at": False, **self._ow_decided()})
+        self.write(
+            {"review_state": "passed", "info_due_at": False, **self._ow_decided()}
+        )
         self._ow_after_review_passed()
         self.activity_feedback(
             ["order_workflow.activity_info_needed"],
@@ -275,7 +297,9 @@ class SaleOrder(models.Model):
         )
         for order in self:
             order.message_post(
-                body=_("Preliminary review passed by %(user)s.", user=self.env.user.name),
+                body=_(
+                    "Preliminary review passed by %(user)s.", user=self.env.user.name
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return True
@@ -323,8 +347,10 @@ class SaleOrder(models.Model):
         return True
 
     def action_record_customer_answer(self, answer):
-        """Log the customer's answer in the chatter; the clerk then passes the review."""
-        self._ow_review_prepare(_("record the customer's answer"), stages=("info_needed",))
+        """Log the customer's answer in the chatter; the clerk then passes review."""
+        self._ow_review_prepare(
+            _("record the customer's answer"), stages=("info_needed",)
+        )
         if not (answer or "").strip():
             raise UserError(_("Write the customer's answer."))
         self.write({"info_due_at": False})
@@ -336,7 +362,10 @@ class SaleOrder(models.Model):
             order.message_post(
                 body=Markup("%s<br/>%s")
                 % (
-                    _("Customer's answer, recorded by %(user)s:", user=self.env.user.name),
+                    _(
+                        "Customer's answer, recorded by %(user)s:",
+                        user=self.env.user.name,
+                    ),
                     answer,
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -390,8 +419,12 @@ class SaleOrder(models.Model):
         return self._ow_reason_wizard("action_review_need_info", _("Info needed"))
 
     def action_open_customer_answer_wizard(self):
-        self._ow_review_prepare(_("record the customer's answer"), stages=("info_needed",))
-        return self._ow_reason_wizard("action_record_customer_answer", _("Customer's answer"))
+        self._ow_review_prepare(
+            _("record the customer's answer"), stages=("info_needed",)
+        )
+        return self._ow_reason_wizard(
+            "action_record_customer_answer", _("Customer's answer")
+        )
 
     def action_open_review_reject_wizard(self):
         self._ow_review_prepare(_("reject the order"))

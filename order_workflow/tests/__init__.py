@@ -3,3 +3,4 @@ from . import test_security
 from . import test_workflow_stage
 from . import test_tour
 from . import test_i18n
+from . import test_intake_review

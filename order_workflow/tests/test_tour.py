@@ -17,3 +17,36 @@ class TestTour(HttpCase):
         self.assertTrue(order, "the tour saved a quotation")
         self.assertTrue(order.use_order_workflow)
         self.assertEqual(order.workflow_stage, "intake")
+
+    def test_intake_info_needed_then_pass(self):
+        """Issue 3: new customer, missing information asked, answered, review passed."""
+        self.env["product.product"].create(
+            {"name": "Tour Widget", "list_price": 50.0, "type": "consu"}
+        )
+        self.start_tour(
+            "/odoo/action-order_workflow.action_order_workflow_orders",
+            "order_workflow_intake_tour",
+            login="clerk",
+        )
+        order = self.env["sale.order"].search(
+            [("partner_id.name", "=", "Brand New Tour Customer")], limit=1
+        )
+        self.assertEqual(order.workflow_stage, "info_needed")
+        self.assertTrue(order.info_due_at)
+        customer = order.partner_id
+        self.assertEqual(customer.qualification_state, "new")
+        # the customer answered; the sales manager files and qualifies the customer
+        customer.write(
+            {"street": "8 Canal Road", "city": "Ningbo", "phone": "+86 574 1"}
+        )
+        customer.with_user(
+            self.env.ref("order_workflow.user_demo_manager")
+        ).action_qualify()
+        self.start_tour(
+            f"/odoo/action-order_workflow.action_order_workflow_orders/{order.id}",
+            "order_workflow_pass_review_tour",
+            login="clerk",
+        )
+        self.assertEqual(order.review_state, "passed")
+        self.assertEqual(order.workflow_stage, "approval")
+        self.assertEqual(str(order.requested_date), "2026-12-31")
