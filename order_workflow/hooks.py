@@ -4,7 +4,8 @@
 
 * Orders that exist at install keep ``use_order_workflow = False`` and no stage: the
   columns are created here, before the ORM would compute them for every existing order
-  (likewise the partners' deposit percent: existing customers get class A, no deposit).
+  (likewise the workflow's stored computes on existing lines and partners: existing
+  customers get class A, no deposit).
 * Customers that exist at install become ``qualified``, with the credit class chosen in
   Settings (``order_workflow.existing_customer_class``, default A).
 """
@@ -20,6 +21,11 @@ def pre_init_hook(env):
     for table, column, sql_type in (
         ("sale_order", "use_order_workflow", "boolean"),
         ("sale_order", "workflow_stage", "varchar"),
+        ("sale_order", "price_deviation_found", "boolean"),
+        ("sale_order", "technical_review_state", "varchar"),
+        ("sale_order_line", "list_price_expected", "numeric"),
+        ("sale_order_line", "price_deviation_percent", "numeric"),
+        ("sale_order_line", "is_nonstandard", "boolean"),
         ("res_partner", "deposit_percent", "numeric"),
     ):
         if not column_exists(cr, table, column):

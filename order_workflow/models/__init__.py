@@ -8,3 +8,6 @@ from . import sale_order
 from . import sale_order_review
 from . import sale_order_price_review
 from . import sale_order_line
+from . import product_template
+from . import technical_review
+from . import sale_order_technical_review

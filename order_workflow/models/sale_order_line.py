@@ -7,6 +7,19 @@ from odoo.tools import float_is_zero
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
+    is_nonstandard = fields.Boolean(
+        string="Non-standard",
+        compute="_compute_is_nonstandard",
+        store=True,
+        precompute=True,
+        readonly=False,
+        help="A non-standard process, structure, part, packaging or recipe: the order "
+        "goes through the technical review.",
+    )
+    nonstandard_note = fields.Text(
+        string="What differs",
+        help="What is non-standard: process, structure, parts, packaging, recipe.",
+    )
     list_price_expected = fields.Monetary(
         string="Price list price",
         compute="_compute_list_price_expected",
@@ -28,6 +41,15 @@ class SaleOrderLine(models.Model):
         help="How far the net unit price (after discount) is from the price list "
         "price, in percent; negative below, positive above.",
     )
+
+    @api.depends("product_id")
+    def _compute_is_nonstandard(self):
+        for line in self:
+            line.is_nonstandard = line.product_id.always_technical_review or (
+                line.is_nonstandard
+                if line._origin.product_id == line.product_id
+                else False
+            )
 
     def _ow_priced_lines(self):
         return self.filtered(

@@ -4,3 +4,5 @@ from . import test_workflow_stage
 from . import test_tour
 from . import test_i18n
 from . import test_intake_review
+from . import test_technical_review
+from . import test_reports_pdf

@@ -1,5 +1,6 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 
@@ -42,6 +43,8 @@ class TestTour(HttpCase):
         customer.with_user(
             self.env.ref("order_workflow.user_demo_manager")
         ).action_qualify()
+        order.requested_date = "2026-12-31"
+        self.env.flush_all()  # the browser's requests read the database, not this cache
         self.start_tour(
             f"/odoo/action-order_workflow.action_order_workflow_orders/{order.id}",
             "order_workflow_pass_review_tour",
@@ -50,3 +53,29 @@ class TestTour(HttpCase):
         self.assertEqual(order.review_state, "passed")
         self.assertEqual(order.workflow_stage, "approval")
         self.assertEqual(str(order.requested_date), "2026-12-31")
+
+    def test_technical_reviewer_assesses(self):
+        """Issue 4: the technical reviewer opens the review waiting for them."""
+        customer = self.env["res.partner"].create(
+            {"name": "Tour Tech Customer", "is_company": True}
+        )
+        product = self.env["product.product"].create(
+            {"name": "Tour special", "list_price": 10.0}
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "is_nonstandard": True})
+                ],
+            }
+        )
+        review = self.env["order_workflow.technical.review"]._open_for(order)
+        self.start_tour(
+            "/odoo/action-order_workflow.action_technical_review",
+            "order_workflow_technical_tour",
+            login="tech",
+        )
+        self.assertEqual(review.assessment, "feasible")
+        self.assertEqual(review.assessed_by_id.login, "tech")
+        self.assertEqual(review.assessment_note, "Standard tooling, 3 extra days.")

@@ -13,6 +13,14 @@ REASON_METHODS = {
         "action_record_customer_answer",
         "action_price_reject",
     },
+    "order_workflow.technical.review": {
+        "action_assess",
+        "action_mark_not_feasible",
+        "action_sign_material_statement",
+        "action_customer_accepts_alternative",
+        "action_customer_insists",
+        "action_customer_declines",
+    },
 }
 
 
@@ -23,15 +31,17 @@ class OrderWorkflowReasonWizard(models.TransientModel):
     res_model = fields.Char(required=True, readonly=True)
     res_ids = fields.Json(required=True, readonly=True)
     method = fields.Char(required=True, readonly=True)
+    extra_args = fields.Json(readonly=True, help="Arguments passed before the text.")
     reason = fields.Text()
 
     @api.model
-    def _open(self, records, method, title):
+    def _open(self, records, method, title, extra_args=None):
         wizard = self.create(
             {
                 "res_model": records._name,
                 "res_ids": records.ids,
                 "method": method,
+                "extra_args": extra_args or [],
             }
         )
         return {
@@ -48,5 +58,5 @@ class OrderWorkflowReasonWizard(models.TransientModel):
         if self.method not in REASON_METHODS.get(self.res_model, ()):
             raise UserError(_("This action can't be called from here."))
         records = self.env[self.res_model].browse(self.res_ids).exists()
-        getattr(records, self.method)(self.reason)
+        getattr(records, self.method)(*(self.extra_args or []), self.reason)
         return {"type": "ir.actions.act_window_close"}

@@ -98,11 +98,6 @@ registry.category("web_tour.tours").add("order_workflow_pass_review_tour", {
             trigger: "body:not(:has(.modal))",
         },
         {
-            content: "The requested date",
-            trigger: ".o_field_widget[name=requested_date] input",
-            run: "edit 12/31/2026",
-        },
-        {
             content: "Payment terms",
             trigger: ".o_field_widget[name=payment_term_id] input",
             run: "edit 30 Days",

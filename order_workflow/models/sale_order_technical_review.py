@@ -1,0 +1,105 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The order's side of the technical review (技术评审)."""
+
+from odoo import api, fields, models
+
+TECHNICAL_REVIEW_STATES = [
+    ("not_needed", "Not needed"),
+    ("pending", "Pending"),
+    ("feasible", "Feasible"),
+    ("not_feasible", "Not feasible"),
+]
+REVIEW_TO_ORDER_STATE = {
+    "open": "pending",
+    "superseded": "pending",
+    "not_feasible": "not_feasible",
+    "declined": "not_feasible",
+    "feasible": "feasible",
+}
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    technical_review_ids = fields.One2many(
+        "order_workflow.technical.review", "order_id", string="Technical reviews"
+    )
+    technical_review_count = fields.Integer(compute="_compute_technical_review_count")
+    technical_review_state = fields.Selection(
+        TECHNICAL_REVIEW_STATES,
+        string="Technical review",
+        compute="_compute_technical_review_state",
+        store=True,
+        index=True,
+    )
+
+    @api.depends("technical_review_ids")
+    def _compute_technical_review_count(self):
+        for order in self:
+            order.technical_review_count = len(order.sudo().technical_review_ids)
+
+    @api.depends(
+        "use_order_workflow",
+        "order_line.is_nonstandard",
+        "technical_review_ids.state",
+        "technical_review_ids.round",
+    )
+    def _compute_technical_review_state(self):
+        for order in self:
+            if not order.use_order_workflow:
+                order.technical_review_state = False
+            elif not any(order.order_line.mapped("is_nonstandard")):
+                order.technical_review_state = "not_needed"
+            else:
+                latest = order.sudo().technical_review_ids.sorted("round")[-1:]
+                order.technical_review_state = (
+                    REVIEW_TO_ORDER_STATE[latest.state] if latest else "pending"
+                )
+
+    @api.depends("technical_review_state")
+    def _compute_workflow_stage(self):
+        return super()._compute_workflow_stage()
+
+    def _get_workflow_stage_after_review(self):
+        if self.technical_review_state in ("pending", "not_feasible"):
+            return "technical_review"
+        return super()._get_workflow_stage_after_review()
+
+    def _ow_stages_waiting_for(self, user):
+        stages = super()._ow_stages_waiting_for(user)
+        if user.has_group("order_workflow.group_technical_reviewer") or user.has_group(
+            "order_workflow.group_purchase_reviewer"
+        ):
+            stages.add("technical_review")
+        return stages
+
+    def _ow_after_review_passed(self):
+        super()._ow_after_review_passed()
+        to_open = self.filtered(lambda o: o._ow_needs_new_technical_round())
+        if to_open:
+            self.env["order_workflow.technical.review"]._open_for(to_open)
+
+    def _ow_needs_new_technical_round(self):
+        self.ensure_one()
+        lines = self.order_line.filtered("is_nonstandard")
+        if not lines:
+            return False
+        latest = self.technical_review_ids.sorted("round")[-1:]
+        return not (
+            latest
+            and latest.state in ("open", "feasible", "not_feasible")
+            and latest.line_ids == lines
+        )
+
+    def action_view_technical_reviews(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "order_workflow.action_technical_review"
+        )
+        reviews = self.technical_review_ids
+        if len(reviews) == 1:
+            action.update(view_mode="form", res_id=reviews.id, views=[(False, "form")])
+        else:
+            action["domain"] = [("order_id", "in", self.ids)]
+        action["context"] = {}
+        return action
