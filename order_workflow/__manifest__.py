@@ -29,12 +29,14 @@
         "security/order_workflow_rules.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/tier_definition_data.xml",
         "views/reason_wizard_views.xml",
         "views/review_check_views.xml",
         "views/technical_review_views.xml",
         "views/product_template_views.xml",
         "reports/technical_review_report.xml",
         "views/sale_order_views.xml",
+        "views/sale_order_approval_views.xml",
         "views/crm_team_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
@@ -44,6 +46,9 @@
         "demo/res_users_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "order_workflow/static/src/**/*",
+        ],
         "web.assets_tests": [
             "order_workflow/static/tests/tours/**/*",
         ],

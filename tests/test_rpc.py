@@ -124,3 +124,71 @@ class TestRpc(HttpCase):
             clerk("sale.order", "action_review_pass", [other_id])
         [other] = clerk("sale.order", "read", [other_id], ["review_state"])
         self.assertEqual(other["review_state"], "pending")
+
+    def test_approvals_by_amount_over_rpc(self):
+        """50,000 / 200,000 / 800,000 need 1 / 2 / 3 levels, approved in sequence."""
+        self.env.company.order_workflow_price_tolerance = 1e9
+        customer = self.env["res.partner"].create(
+            {
+                "name": "RPC approval customer",
+                "is_company": True,
+                "street": "9 Bund",
+                "city": "Shanghai",
+                "phone": "+86 21 1",
+            }
+        )
+        customer.action_qualify()
+        product = self.env["product.product"].create(
+            {"name": "RPC press", "list_price": 1.0, "taxes_id": False}
+        )
+        _uid, clerk = self._login("clerk")
+        approvers = {
+            login: self._login(login)[1] for login in ("manager", "director", "gm")
+        }
+        term = self.env.ref("account.account_payment_term_30days").id
+        for amount, levels in ((50000, 1), (200000, 2), (800000, 3)):
+            order_id = clerk(
+                "sale.order",
+                "create",
+                {
+                    "partner_id": customer.id,
+                    "requested_date": "2030-06-30",
+                    "payment_term_id": term,
+                    "order_line": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": product.id,
+                                "price_unit": amount,
+                                "tax_id": [],
+                            },
+                        )
+                    ],
+                },
+            )
+            self.assertIs(clerk("sale.order", "action_review_pass", [order_id]), True)
+            reviews = clerk(
+                "tier.review",
+                "search_read",
+                [("model", "=", "sale.order"), ("res_id", "=", order_id)],
+                ["id", "status"],
+            )
+            self.assertEqual(len(reviews), levels, amount)
+            # nobody writes a review by hand
+            with self.assertRaisesRegex(xmlrpc.client.Fault, "can't be edited by hand"):
+                clerk(
+                    "tier.review", "write", [reviews[0]["id"]], {"status": "approved"}
+                )
+            with self.assertRaisesRegex(xmlrpc.client.Fault, "before it is approved"):
+                clerk("sale.order", "action_quotation_send", [order_id])
+            order_of = ["manager", "director", "gm"][:levels]
+            for position, login in enumerate(order_of):
+                for later in order_of[position + 1 :]:
+                    with self.assertRaisesRegex(xmlrpc.client.Fault, "waiting for you"):
+                        approvers[later]("sale.order", "action_approve", [order_id])
+                self.assertIs(
+                    approvers[login]("sale.order", "action_approve", [order_id]), True
+                )
+            [order] = clerk("sale.order", "read", [order_id], ["workflow_stage"])
+            self.assertEqual(order["workflow_stage"], "customer_confirmation")

@@ -11,3 +11,6 @@ from . import sale_order_line
 from . import product_template
 from . import technical_review
 from . import sale_order_technical_review
+from . import sale_order_approval
+from . import tier_review
+from . import mail_activity_type

@@ -21,6 +21,30 @@ class ResCompany(models.Model):
     order_workflow_deposit_c = fields.Float(
         string="Deposit for class C (%)", default=30.0
     )
+    order_workflow_director_threshold = fields.Monetary(
+        string="Sales director above",
+        currency_field="currency_id",
+        default=100000.0,
+        help="Orders above this total (company currency, taxes included) also need the "
+        "sales director's approval.",
+    )
+    order_workflow_gm_threshold = fields.Monetary(
+        string="General manager above",
+        currency_field="currency_id",
+        default=500000.0,
+        help="Orders above this total also need the general manager's approval.",
+    )
+    order_workflow_discount_limit = fields.Float(
+        string="Discount limit (%)",
+        default=10.0,
+        help="A line discount above this is a special term: the sales director "
+        "approves.",
+    )
+    order_workflow_gm_self_approve = fields.Boolean(
+        string="General manager may approve own orders",
+        help="Otherwise nobody approves an order they created or are the salesperson "
+        "of.",
+    )
     order_workflow_info_hours = fields.Float(
         string="Hours to get missing information",
         default=2.0,

@@ -1,6 +1,6 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.tools import float_is_zero
 
 
@@ -122,27 +122,40 @@ class SaleOrderLine(models.Model):
             and abs(self.price_deviation_percent) > tolerance + 1e-6
         )
 
+    def _ow_restart(self, orders, reason):
+        if self.env.context.get("_ow_no_restart"):
+            return
+        orders._ow_restart_approval(reason, request=False)
+
     @api.model_create_multi
     def create(self, vals_list):
+        orders = self.env["sale.order"].browse(
+            {vals.get("order_id") for vals in vals_list if vals.get("order_id")}
+        )
+        self._ow_restart(orders, _("line added"))
         lines = super().create(vals_list)
         lines.order_id._ow_refresh_price_review()
         return lines
 
     def write(self, vals):
         orders = self.order_id
-        res = super().write(vals)
-        if {
+        priced = {
             "price_unit",
             "discount",
             "product_id",
             "product_uom_qty",
             "product_uom",
-        } & set(vals):
+        }
+        if priced & set(vals):
+            self._ow_restart(orders, _("line changed"))
+        res = super().write(vals)
+        if priced & set(vals):
             orders._ow_refresh_price_review()
         return res
 
     def unlink(self):
         orders = self.order_id
+        self._ow_restart(orders, _("line removed"))
         res = super().unlink()
         orders.exists()._ow_refresh_price_review()
         return res

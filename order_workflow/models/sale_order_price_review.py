@@ -91,6 +91,7 @@ class SaleOrder(models.Model):
                         subtype_xmlid="mail.mt_note",
                     )
                 order.price_review_state = wanted
+        self._ow_request_approval()
 
     def _ow_price_prepare(self, action):
         self._ow_check_group([FINANCE], action)
@@ -113,6 +114,7 @@ class SaleOrder(models.Model):
                 body=_("Prices approved by %(user)s.", user=self.env.user.name),
                 subtype_xmlid="mail.mt_note",
             )
+        self._ow_request_approval()
         return True
 
     def action_price_reject(self, reason):

@@ -302,10 +302,15 @@ class SaleOrder(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+        self._ow_request_approval()
         return True
 
     def _ow_after_review_passed(self):
         """Hook: the gates after the preliminary review open here."""
+
+    def _ow_request_approval(self):
+        """Hook: the approval is requested when an order reaches its stage."""
+        return True
 
     def action_review_need_info(self, note):
         """Ask the customer for what is missing; the answer is due in 2 hours."""

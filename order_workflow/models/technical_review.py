@@ -312,6 +312,7 @@ class OrderWorkflowTechnicalReview(models.Model):
         self._log_on_order(
             _("confirmed feasible by %(user)s.", user=self.env.user.name)
         )
+        self.order_id._ow_request_approval()
         return True
 
     # -- not feasible and its outcomes -------------------------------------------------

@@ -6,3 +6,5 @@ from . import test_i18n
 from . import test_intake_review
 from . import test_technical_review
 from . import test_reports_pdf
+from . import test_approval
+from . import test_approval_http

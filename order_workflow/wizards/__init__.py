@@ -1,1 +1,2 @@
 from . import reason_wizard
+from . import approval_threshold_wizard

@@ -12,6 +12,7 @@ REASON_METHODS = {
         "action_review_reject",
         "action_record_customer_answer",
         "action_price_reject",
+        "action_reject",
     },
     "order_workflow.technical.review": {
         "action_assess",

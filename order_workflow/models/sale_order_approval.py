@@ -1,0 +1,426 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Approvals by amount (审批), on OCA tier validation, decided from the chatter.
+
+OCA's ``validate_tier()``/``reject_tier()`` fail open (they return None and do nothing
+for a user with nothing to approve) and return a wizard when a tier wants a comment;
+``action_approve()``/``action_reject()`` wrap them: they check the caller, do the
+transition and return True, for any caller (UI, RPC, the e-mail confirmation page).
+"""
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+APPROVER_GROUPS = (
+    "order_workflow.group_sales_manager",
+    "order_workflow.group_sales_director",
+    "order_workflow.group_general_manager",
+)
+# Changing these after the approval was requested restarts it.
+RESTART_FIELDS = (
+    "order_line",
+    "payment_term_id",
+    "pricelist_id",
+    "currency_id",
+    "partner_id",
+)
+# Fields the later gates (and the workflow itself) write on an order under validation.
+UNDER_VALIDATION_FIELDS = [
+    "workflow_stage",
+    "review_state",
+    "review_decided_by_id",
+    "review_decided_on",
+    "review_note",
+    "info_due_at",
+    "price_review_state",
+    "price_decided_by_id",
+    "price_decided_on",
+    "price_reject_reason",
+    "price_deviation_found",
+    "technical_review_state",
+    "requested_date",
+    "commitment_date",
+    "note",
+    "client_order_ref",
+    "order_channel",
+    "order_source",
+    "signature",
+    "signed_by",
+    "signed_on",
+    "state",
+    "message_main_attachment_id",
+    "ow_approval_rejected_reason",
+]
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    ow_amount_company = fields.Monetary(
+        string="Total in company currency",
+        currency_field="company_currency_id",
+        compute="_compute_ow_amount_company",
+        store=True,
+    )
+    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    ow_approval_level = fields.Integer(
+        string="Approval levels",
+        compute="_compute_ow_approval_level",
+        help="1: sales manager; 2: and sales director (amount above the first "
+        "threshold, or special terms); 3: and general manager (above the second).",
+    )
+    ow_special_terms = fields.Text(
+        string="Special terms",
+        compute="_compute_ow_approval_level",
+        help="Why the sales director must approve whatever the amount.",
+    )
+    ow_approval_rejected_reason = fields.Text(
+        string="Approval rejected because", readonly=True, copy=False
+    )
+
+    @api.depends("amount_total", "currency_id", "company_id", "date_order")
+    def _compute_ow_amount_company(self):
+        for order in self:
+            order.ow_amount_company = order.currency_id._convert(
+                order.amount_total,
+                order.company_id.currency_id or self.env.company.currency_id,
+                order.company_id or self.env.company,
+                order.date_order or fields.Date.context_today(order),
+            )
+
+    @api.depends(
+        "ow_amount_company",
+        "payment_term_id",
+        "partner_id",
+        "order_line.discount",
+        "company_id.order_workflow_director_threshold",
+        "company_id.order_workflow_gm_threshold",
+        "company_id.order_workflow_discount_limit",
+    )
+    def _compute_ow_approval_level(self):
+        for order in self:
+            company = order.company_id or self.env.company
+            special = order._ow_special_terms()
+            order.ow_special_terms = "\n".join(special) or False
+            amount = order.ow_amount_company
+            if amount > company.order_workflow_gm_threshold:
+                level = 3
+            elif amount > company.order_workflow_director_threshold or special:
+                level = 2
+            else:
+                level = 1
+            order.ow_approval_level = level
+
+    def _ow_special_terms(self):
+        """Reasons that call for the sales director whatever the amount."""
+        self.ensure_one()
+        reasons = []
+        customer = self.partner_id.commercial_partner_id
+        standard_term = customer.property_payment_term_id
+        if (
+            self.payment_term_id
+            and standard_term
+            and self.payment_term_id != standard_term
+        ):
+            reasons.append(
+                _(
+                    "Payment terms %(term)s instead of the customer's %(standard)s.",
+                    term=self.payment_term_id.display_name,
+                    standard=standard_term.display_name,
+                )
+            )
+        limit = (self.company_id or self.env.company).order_workflow_discount_limit
+        discounts = self._ow_product_lines().mapped("discount")
+        if discounts and max(discounts) > limit:
+            reasons.append(
+                _(
+                    "A discount of %(discount)s %% is above the limit of %(limit)s %%.",
+                    discount=max(discounts),
+                    limit=limit,
+                )
+            )
+        return reasons
+
+    # -- stage -----------------------------------------------------------------------
+    @api.depends("review_ids.status")
+    def _compute_workflow_stage(self):
+        return super()._compute_workflow_stage()
+
+    def _get_workflow_stage_after_review(self):
+        stage = super()._get_workflow_stage_after_review()
+        if stage != "approval":
+            return stage
+        reviews = self.sudo().review_ids
+        if reviews and all(r.status == "approved" for r in reviews):
+            return self._get_workflow_stage_after_approval()
+        return "approval"
+
+    def _get_workflow_stage_after_approval(self):
+        """Stage of an approved order; the customer confirmation extends it."""
+        return "customer_confirmation"
+
+    # -- requesting ------------------------------------------------------------------
+    def _ow_request_approval(self):
+        """Request validation for workflow orders that reached the approval stage."""
+        orders = self.filtered(
+            lambda o: o.use_order_workflow
+            and o.workflow_stage == "approval"
+            and not o.sudo().review_ids
+        )
+        if not orders:
+            return self.env["tier.review"]
+        reviews = (
+            orders.sudo()
+            .with_context(_ow_tier_ok=True, skip_check_state_condition=False)
+            .request_validation()
+        )
+        orders._ow_notify_next_approver()
+        return reviews
+
+    def _ow_next_reviews(self):
+        """The pending reviews whose turn it is (one per order with sequences)."""
+        self.ensure_one()
+        todo = (
+            self.sudo()
+            .review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+            .sorted("sequence")
+        )
+        return todo[:1]
+
+    def _ow_notify_next_approver(self):
+        """Only the next reviewer in sequence gets the activity and the e-mail."""
+        activity_type = self.env.ref("order_workflow.activity_approval")
+        for order in self:
+            order.sudo().activity_unlink(["order_workflow.activity_approval"])
+            review = order._ow_next_reviews()
+            if not review:
+                continue
+            base_url = order.get_base_url()
+            for user in review.reviewer_ids.filtered(lambda u: not u.share):
+                if order._ow_is_own_order(user) and not order._ow_may_approve_own(user):
+                    continue
+                order.sudo().activity_schedule(
+                    activity_type_id=activity_type.id,
+                    user_id=user.id,
+                    summary=_("Approve %(level)s", level=review.name),
+                    note=order.ow_special_terms or "",
+                )
+                links = Markup(
+                    "<p>%s</p><p><a href='%s'>%s</a> &#160; <a href='%s'>%s</a></p>"
+                ) % (
+                    _(
+                        "%(order)s (%(customer)s, %(amount)s) waits for your approval: "
+                        "%(level)s.",
+                        order=order.name,
+                        customer=order.partner_id.display_name,
+                        amount=order.amount_total,
+                        level=review.name,
+                    ),
+                    f"{base_url}/order_workflow/approval/{order.id}/approve",
+                    _("Approve"),
+                    f"{base_url}/order_workflow/approval/{order.id}/reject",
+                    _("Reject"),
+                )
+                order.sudo().message_notify(
+                    partner_ids=user.partner_id.ids,
+                    subject=_("Approval needed: %(order)s", order=order.name),
+                    body=links,
+                    subtype_xmlid="mail.mt_note",
+                    email_layout_xmlid="mail.mail_notification_light",
+                )
+
+    # -- deciding --------------------------------------------------------------------
+    def _ow_is_own_order(self, user):
+        return user in (self.create_uid | self.user_id)
+
+    def _ow_may_approve_own(self, user):
+        return (
+            user.has_group("order_workflow.group_general_manager")
+            and (self.company_id or self.env.company).order_workflow_gm_self_approve
+        )
+
+    def _ow_my_reviews(self):
+        """The caller's reviews that are due now; AccessError when there are none."""
+        self.ensure_one()
+        user = self.env.user
+        if self._ow_is_own_order(user) and not self._ow_may_approve_own(user):
+            raise AccessError(
+                _(
+                    "You can't approve or reject %(order)s: you created it or are its "
+                    "salesperson.",
+                    order=self.name,
+                )
+            )
+        reviews = self._ow_next_reviews().filtered(lambda r: user in r.reviewer_ids)
+        if not reviews:
+            raise AccessError(
+                _("No approval of %(order)s is waiting for you.", order=self.name)
+            )
+        return reviews
+
+    def _ow_approval_prepare(self):
+        self._ow_check_workflow()
+        self._ow_check_stage(("approval",), _("approve or reject the order"))
+
+    def action_approve(self):
+        """Approve the caller's pending tier (sales manager, director or GM)."""
+        self._ow_approval_prepare()
+        for order in self:
+            reviews = order._ow_my_reviews()
+            order.with_context(_ow_tier_ok=True)._validate_tier(reviews)
+            order.activity_feedback(
+                ["order_workflow.activity_approval"],
+                user_id=self.env.uid,
+                feedback=_("Approved"),
+            )
+            order.message_post(
+                body=_(
+                    "%(level)s approved by %(user)s.",
+                    level=", ".join(reviews.mapped("name")),
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            order._ow_notify_next_approver()
+        return True
+
+    def action_reject(self, reason):
+        """Reject at the caller's tier: the order waits, with the reason, for a
+        change."""
+        self._ow_approval_prepare()
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for rejecting the order."))
+        for order in self:
+            reviews = order._ow_my_reviews()
+            reviews.with_context(_ow_tier_ok=True).sudo().write({"comment": reason})
+            order.with_context(_ow_tier_ok=True)._rejected_tier(reviews)
+            order.sudo().activity_unlink(["order_workflow.activity_approval"])
+            order.ow_approval_rejected_reason = reason
+            order.sudo().activity_schedule(
+                "order_workflow.activity_approval_rejected",
+                user_id=order.create_uid.id or order.user_id.id,
+                summary=_("Approval rejected: change the order and request again"),
+                note=reason,
+            )
+            order.message_post(
+                body=_(
+                    "%(level)s rejected by %(user)s: %(reason)s",
+                    level=", ".join(reviews.mapped("name")),
+                    user=self.env.user.name,
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_request_approval(self):
+        """Request the approval again after a rejection (order clerk)."""
+        self._ow_check_group(
+            ["order_workflow.group_order_clerk"], _("request approval")
+        )
+        self._ow_approval_prepare()
+        self._ow_restart_approval(_("approval requested again"))
+        return True
+
+    def _ow_restart_approval(self, reason, request=True):
+        """Drop the order's reviews (the reason logged); request them again unless
+        the caller does it after its own changes. Returns the restarted orders."""
+        orders = self.filtered(lambda o: o.use_order_workflow and o.sudo().review_ids)
+        for order in orders:
+            order.sudo().with_context(_ow_tier_ok=True).restart_validation()
+            order.ow_approval_rejected_reason = False
+            order.sudo().activity_unlink(
+                [
+                    "order_workflow.activity_approval",
+                    "order_workflow.activity_approval_rejected",
+                ]
+            )
+            order.message_post(
+                body=_("Approval restarted: %(reason)s", reason=reason),
+                subtype_xmlid="mail.mt_note",
+            )
+        if request:
+            orders._ow_request_approval()
+        return orders
+
+    def action_open_approval_reject_wizard(self):
+        self._ow_approval_prepare()
+        self._ow_my_reviews()
+        return self._ow_reason_wizard("action_reject", _("Reject order"))
+
+    # OCA's own buttons go through the same checks on workflow orders.
+    def validate_tier(self):
+        if self.use_order_workflow:
+            return self.action_approve()
+        return super().validate_tier()
+
+    def reject_tier(self):
+        if self.use_order_workflow:
+            return self.action_open_approval_reject_wizard()
+        return super().reject_tier()
+
+    # -- rules on the server ---------------------------------------------------------
+    @api.model
+    def _get_under_validation_exceptions(self):
+        return list(
+            set(super()._get_under_validation_exceptions())
+            | set(UNDER_VALIDATION_FIELDS)
+        )
+
+    def write(self, vals):
+        if self.env.context.get("_ow_no_restart") or not set(vals) & set(
+            RESTART_FIELDS
+        ):
+            return super().write(vals)
+        changed = [
+            self._fields[f].get_description(self.env)["string"]
+            for f in RESTART_FIELDS
+            if f in vals
+        ]
+        restarted = self._ow_restart_approval(
+            _("changed %(fields)s", fields=", ".join(changed)), request=False
+        )
+        res = super(SaleOrder, self.with_context(_ow_no_restart=True)).write(vals)
+        restarted._ow_request_approval()
+        return res
+
+    def _tier_validation_check_state_on_write(self, vals):
+        # OCA lets a user who can validate every tier confirm directly: not here.
+        workflow = self.filtered("use_order_workflow")
+        if workflow and vals.get("state") in self._state_to:
+            workflow._ow_check_approved(_("confirm"))
+        return super(SaleOrder, self - workflow)._tier_validation_check_state_on_write(
+            vals
+        )
+
+    def _ow_check_approved(self, action):
+        not_approved = self.filtered(
+            lambda o: o.use_order_workflow
+            and not (
+                o.sudo().review_ids
+                and all(r.status == "approved" for r in o.sudo().review_ids)
+            )
+        )
+        if not_approved:
+            raise UserError(
+                _(
+                    "%(orders)s can't be %(action)s before it is approved (stage "
+                    "Approval).",
+                    orders=", ".join(not_approved.mapped("name")),
+                    action=action,
+                )
+            )
+
+    def action_confirm(self):
+        self._ow_check_approved(_("confirmed"))
+        return super().action_confirm()
+
+    def action_quotation_send(self):
+        self._ow_check_approved(_("sent to the customer"))
+        return super().action_quotation_send()
+
+    def action_preview_sale_order(self):
+        self._ow_check_approved(_("shared with the customer"))
+        return super().action_preview_sale_order()
