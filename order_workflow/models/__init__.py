@@ -14,3 +14,4 @@ from . import sale_order_technical_review
 from . import sale_order_approval
 from . import tier_review
 from . import mail_activity_type
+from . import ir_actions_report

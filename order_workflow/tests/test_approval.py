@@ -298,3 +298,31 @@ class TestApproval(ReviewCase):
             order.with_user(self.clerk).validate_tier()
         order.with_user(self.manager).validate_tier()
         self.assertEqual(order.validation_status, "validated")
+
+    def test_customer_quotation_is_not_printed_before_approval(self):
+        order = self._approval_order(50000)
+        report = self.env["ir.actions.report"].with_user(self.clerk)
+        with self.assertRaisesRegex(UserError, "printed for the customer"):
+            report._render_qweb_html("sale.report_saleorder", order.ids)
+        order.with_user(self.manager).action_approve()
+        html, _fmt = report._render_qweb_html("sale.report_saleorder", order.ids)
+        self.assertIn(order.name, html.decode())
+
+    def test_reject_through_the_activity_wizard(self):
+        """What the chatter's Reject does: open the reason wizard, confirm it."""
+        order = self._approval_order(50000)
+        with self.assertRaises(AccessError):
+            order.with_user(self.director).action_open_approval_reject_wizard()
+        action = order.with_user(self.manager).action_open_approval_reject_wizard()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.manager)
+            .browse(action["res_id"])
+        )
+        wizard.reason = "Customer credit to be checked first"
+        wizard.action_confirm()
+        self.assertEqual(order.validation_status, "rejected")
+        self.assertEqual(
+            order.review_ids.comment, "Customer credit to be checked first"
+        )
+        self.assertEqual(order.review_ids.done_by, self.manager)
