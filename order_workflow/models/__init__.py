@@ -1,4 +1,5 @@
 from . import crm_team
+from . import mail_thread
 from . import ir_sequence
 from . import res_company
 from . import res_partner

@@ -261,11 +261,9 @@ class ResPartner(models.Model):
                 "blocked_reason": False,
             }
         )
-        for partner in partners:
-            partner.message_post(
-                body=_("Customer qualified by %(user)s.", user=self.env.user.name),
-                subtype_xmlid="mail.mt_note",
-            )
+        partners._ow_note(
+            _("Customer qualified by %(user)s.", user=self.env.user.name),
+        )
         return True
 
     def action_block(self, reason):
@@ -277,15 +275,13 @@ class ResPartner(models.Model):
         partners.with_context(_ow_qualifying=True).write(
             {"qualification_state": "blocked", "blocked_reason": reason}
         )
-        for partner in partners:
-            partner.message_post(
-                body=_(
-                    "Customer blocked by %(user)s: %(reason)s",
-                    user=self.env.user.name,
-                    reason=reason,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+        partners._ow_note(
+            _(
+                "Customer blocked by %(user)s: %(reason)s",
+                user=self.env.user.name,
+                reason=reason,
+            ),
+        )
         return True
 
     def action_open_block_wizard(self):

@@ -109,11 +109,9 @@ class SaleOrder(models.Model):
                 "price_reject_reason": False,
             }
         )
-        for order in self:
-            order.message_post(
-                body=_("Prices approved by %(user)s.", user=self.env.user.name),
-                subtype_xmlid="mail.mt_note",
-            )
+        self._ow_note(
+            _("Prices approved by %(user)s.", user=self.env.user.name),
+        )
         self._ow_request_approval()
         return True
 

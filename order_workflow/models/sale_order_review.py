@@ -295,13 +295,9 @@ class SaleOrder(models.Model):
             ["order_workflow.activity_info_needed"],
             feedback=_("Preliminary review passed."),
         )
-        for order in self:
-            order.message_post(
-                body=_(
-                    "Preliminary review passed by %(user)s.", user=self.env.user.name
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+        self._ow_note(
+            _("Preliminary review passed by %(user)s.", user=self.env.user.name),
+        )
         self._ow_request_approval()
         return True
 
@@ -363,18 +359,16 @@ class SaleOrder(models.Model):
             ["order_workflow.activity_info_needed"],
             feedback=_("Customer answered: %(answer)s", answer=answer),
         )
-        for order in self:
-            order.message_post(
-                body=Markup("%s<br/>%s")
-                % (
-                    _(
-                        "Customer's answer, recorded by %(user)s:",
-                        user=self.env.user.name,
-                    ),
-                    answer,
+        self._ow_note(
+            Markup("%s<br/>%s")
+            % (
+                _(
+                    "Customer's answer, recorded by %(user)s:",
+                    user=self.env.user.name,
                 ),
-                subtype_xmlid="mail.mt_note",
-            )
+                answer,
+            ),
+        )
         return True
 
     def action_review_reject(self, reason):
@@ -391,15 +385,13 @@ class SaleOrder(models.Model):
             }
         )
         self.activity_unlink(["order_workflow.activity_info_needed"])
-        for order in self:
-            order.message_post(
-                body=_(
-                    "Order rejected by %(user)s: %(reason)s",
-                    user=self.env.user.name,
-                    reason=reason,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+        self._ow_note(
+            _(
+                "Order rejected by %(user)s: %(reason)s",
+                user=self.env.user.name,
+                reason=reason,
+            ),
+        )
         return True
 
     def action_review_restore(self):

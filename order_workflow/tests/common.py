@@ -50,6 +50,15 @@ class OrderWorkflowCase(TransactionCase):
             {"name": "Workflow product", "list_price": 100.0, "type": "consu"}
         )
 
+    def _queries(self, func):
+        """Queries run by ``func``, caches cleared first and writes flushed after."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
     @classmethod
     def _create_order(cls, lines=1, team=None, user=None, **vals):
         env = cls.env(user=user) if user else cls.env

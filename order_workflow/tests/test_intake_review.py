@@ -55,14 +55,6 @@ class ReviewCase(OrderWorkflowCase):
             },
         )
 
-    def _queries(self, func):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        func()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
-
 
 @tagged("post_install", "-at_install")
 class TestOrderNumbers(ReviewCase):

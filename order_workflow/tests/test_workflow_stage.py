@@ -92,14 +92,6 @@ class TestWorkflowStage(OrderWorkflowCase):
             self.env["sale.order"].search([("workflow_stage", "=", "intake")]),
         )
 
-    def _queries(self, func):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        func()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
-
     def test_cancel_query_count_does_not_grow_with_lines(self):
         """The workflow's cost on cancel is fixed: same for 1 and for 30 lines.
 
