@@ -13,6 +13,7 @@ from . import product_template
 from . import technical_review
 from . import sale_order_technical_review
 from . import sale_order_approval
+from . import sale_order_confirmation
 from . import tier_review
 from . import mail_activity_type
 from . import ir_actions_report

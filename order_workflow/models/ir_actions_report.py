@@ -3,7 +3,11 @@
 from odoo import _, models
 
 # Customer-facing documents of an order: not before the order is approved.
-CUSTOMER_REPORTS = ("sale.report_saleorder", "sale.report_saleorder_pro_forma")
+CUSTOMER_REPORTS = (
+    "sale.report_saleorder",
+    "sale.report_saleorder_pro_forma",
+    "order_workflow.report_order_confirmation",
+)
 
 
 class IrActionsReport(models.Model):

@@ -52,6 +52,14 @@ UNDER_VALIDATION_FIELDS = [
     "state",
     "message_main_attachment_id",
     "ow_approval_rejected_reason",
+    "confirmation_state",
+    "confirmation_sent_on",
+    "confirmation_returned_on",
+    "confirmation_verified_on",
+    "confirmation_verified_by_id",
+    "confirmation_problem",
+    "confirmation_scan_ids",
+    "require_signature",
 ]
 
 

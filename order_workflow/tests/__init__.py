@@ -8,3 +8,5 @@ from . import test_technical_review
 from . import test_reports_pdf
 from . import test_approval
 from . import test_approval_http
+from . import test_confirmation
+from . import test_confirmation_portal

@@ -1,2 +1,3 @@
 from . import reason_wizard
 from . import approval_threshold_wizard
+from . import signed_confirmation_wizard

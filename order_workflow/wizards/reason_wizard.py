@@ -13,6 +13,7 @@ REASON_METHODS = {
         "action_record_customer_answer",
         "action_price_reject",
         "action_reject",
+        "action_reject_returned_confirmation",
     },
     "order_workflow.technical.review": {
         "action_assess",
