@@ -32,6 +32,7 @@
         "data/tier_definition_data.xml",
         "reports/order_confirmation_report.xml",
         "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/reason_wizard_views.xml",
         "views/review_check_views.xml",
         "views/technical_review_views.xml",

@@ -23,6 +23,7 @@ def pre_init_hook(env):
         ("sale_order", "workflow_stage", "varchar"),
         ("sale_order", "price_deviation_found", "boolean"),
         ("sale_order", "technical_review_state", "varchar"),
+        ("sale_order", "lead_days", "int4"),
         ("sale_order_line", "list_price_expected", "numeric"),
         ("sale_order_line", "price_deviation_percent", "numeric"),
         ("sale_order_line", "is_nonstandard", "boolean"),

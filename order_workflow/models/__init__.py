@@ -14,6 +14,7 @@ from . import technical_review
 from . import sale_order_technical_review
 from . import sale_order_approval
 from . import sale_order_confirmation
+from . import sale_order_promised_date
 from . import tier_review
 from . import mail_activity_type
 from . import ir_actions_report

@@ -45,6 +45,12 @@ class ResCompany(models.Model):
         help="Otherwise nobody approves an order they created or are the salesperson "
         "of.",
     )
+    order_workflow_lead_margin = fields.Integer(
+        string="Lead time margin (days)",
+        default=0,
+        help="Added to the products' manufacturing lead times for an order's default "
+        "lead days.",
+    )
     order_workflow_info_hours = fields.Float(
         string="Hours to get missing information",
         default=2.0,

@@ -28,6 +28,9 @@ class ResConfigSettings(models.TransientModel):
     order_workflow_deposit_c = fields.Float(
         related="company_id.order_workflow_deposit_c", readonly=False
     )
+    order_workflow_lead_margin = fields.Integer(
+        related="company_id.order_workflow_lead_margin", readonly=False
+    )
     order_workflow_info_hours = fields.Float(
         related="company_id.order_workflow_info_hours", readonly=False
     )

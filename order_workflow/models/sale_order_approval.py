@@ -60,6 +60,9 @@ UNDER_VALIDATION_FIELDS = [
     "confirmation_problem",
     "confirmation_scan_ids",
     "require_signature",
+    "lead_days",
+    "promised_date",
+    "clock_start_date",
 ]
 
 

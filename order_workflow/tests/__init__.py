@@ -10,3 +10,4 @@ from . import test_approval
 from . import test_approval_http
 from . import test_confirmation
 from . import test_confirmation_portal
+from . import test_promised_date

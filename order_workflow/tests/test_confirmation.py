@@ -7,8 +7,9 @@ from odoo.tests import tagged
 from .test_intake_review import ReviewCase
 
 
-@tagged("post_install", "-at_install")
-class TestCustomerConfirmation(ReviewCase):
+class ConfirmationCase(ReviewCase):
+    """Approved orders of a customer with an e-mail address (no tests of its own)."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -22,6 +23,9 @@ class TestCustomerConfirmation(ReviewCase):
         self.assertEqual(order.workflow_stage, "customer_confirmation")
         return order
 
+
+@tagged("post_install", "-at_install")
+class TestCustomerConfirmation(ConfirmationCase):
     def test_sending_before_approval_is_refused(self):
         order = self._complete_order()
         order.with_user(self.clerk).action_review_pass()

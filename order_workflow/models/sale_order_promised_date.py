@@ -1,0 +1,193 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The promised date (交期): the finished-goods date, not the ship date.
+
+Before the clock starts it is today + lead days, and a daily cron moves it one day for
+each day the signed confirmation is late. The clock starts at the latest of the
+verification date and the dates the later gates add (deposit, letter of credit); the
+promised date is then clock start + lead days, and Odoo's delivery date follows it.
+"""
+
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+DEFAULT_LEAD_DAYS = 15
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    lead_days = fields.Integer(
+        compute="_compute_lead_days",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Days from the clock start to finished goods, as agreed with the "
+        "production supervisor. Defaults from the products' manufacturing lead times "
+        "plus the company's margin, otherwise 15 days. It never blocks sending.",
+    )
+    promised_date = fields.Date(
+        tracking=True,
+        copy=False,
+        index="btree_not_null",
+        help="The finished-goods date promised to the customer (not the ship date).",
+    )
+    clock_start_date = fields.Date(
+        readonly=True,
+        copy=False,
+        help="The latest of the verification of the signed confirmation and, where "
+        "they apply, the deposit payment and the letter of credit: lead days count "
+        "from here.",
+    )
+
+    @api.depends("order_line.product_id", "company_id.order_workflow_lead_margin")
+    def _compute_lead_days(self):
+        products = self.order_line.product_id
+        boms = self.env["mrp.bom"]._bom_find(products) if products else {}
+        for order in self:
+            days = [
+                bom.produce_delay + bom.days_to_prepare_mo
+                for product, bom in boms.items()
+                if bom and product in order.order_line.product_id
+            ]
+            margin = (order.company_id or self.env.company).order_workflow_lead_margin
+            order.lead_days = (max(days) + margin) if days else DEFAULT_LEAD_DAYS
+
+    # -- before the clock starts -------------------------------------------------------
+    def _ow_default_promised_date(self, today=None):
+        self.ensure_one()
+        return (today or fields.Date.context_today(self)) + timedelta(
+            days=self.lead_days
+        )
+
+    def action_send_for_confirmation(self):
+        res = super().action_send_for_confirmation()
+        for order in self.filtered(lambda o: not o.clock_start_date):
+            order.promised_date = max(
+                order.promised_date or fields.Date.context_today(order),
+                order._ow_default_promised_date(),
+            )
+        return res
+
+    @api.model
+    def _cron_move_promised_dates(self):
+        """Daily: for each day the signed copy is late, the promised date moves one day.
+
+        Batched: one UPDATE moves every late order (no tracking, no per-order write),
+        and the chatter lines are created in one batch.
+        """
+        today = fields.Date.context_today(self)
+        self.flush_model(
+            [
+                "use_order_workflow",
+                "confirmation_state",
+                "clock_start_date",
+                "state",
+                "promised_date",
+                "lead_days",
+            ]
+        )
+        self.env.cr.execute(
+            """
+            UPDATE sale_order
+               SET promised_date = %(today)s::date + lead_days,
+                   write_uid = %(uid)s,
+                   write_date = (now() AT TIME ZONE 'UTC')
+             WHERE use_order_workflow
+               AND confirmation_state IN ('sent', 'returned')
+               AND clock_start_date IS NULL
+               AND state IN ('draft', 'sent')
+               AND promised_date IS NOT NULL
+               AND promised_date < %(today)s::date + lead_days
+         RETURNING id, name, promised_date,
+                   -- a subquery in RETURNING sees the row as it was before
+                   (SELECT o.promised_date FROM sale_order o WHERE o.id = sale_order.id)
+            """,
+            {"today": today, "uid": self.env.uid},
+        )
+        rows = self.env.cr.fetchall()
+        if not rows:
+            return True
+        # the stored value changed under the ORM: drop what it cached
+        self.invalidate_model(["promised_date", "write_uid", "write_date"])
+        self.browse([row[0] for row in rows]).modified(["promised_date"])
+        note = self.env.ref("mail.mt_note")
+        first = {"model": self._name, "res_id": rows[0][0]}
+        common = {
+            "model": self._name,
+            "message_type": "notification",
+            "subtype_id": note.id,
+            "author_id": self.env.user.partner_id.id,
+            "email_from": self.env.user.email_formatted or False,
+            "reply_to": self.env["mail.message"].sudo()._get_reply_to(first),
+        }
+        self.env["mail.message"].sudo().create(
+            [
+                {
+                    **common,
+                    "res_id": order_id,
+                    "record_name": name,
+                    "body": Markup("%s")
+                    % _(
+                        "The signed confirmation is late: promised date moved from "
+                        "%(old)s to %(new)s.",
+                        old=old,
+                        new=new_date,
+                    ),
+                }
+                for order_id, name, new_date, old in rows
+            ]
+        )
+        return True
+
+    # -- the clock ---------------------------------------------------------------------
+    def _ow_clock_start_candidates(self):
+        """Dates the clock waits for; the deposit and letter-of-credit gates add
+        theirs."""
+        self.ensure_one()
+        return [fields.Date.to_date(self.confirmation_verified_on)]
+
+    def _ow_start_clock(self):
+        for order in self.filtered("use_order_workflow"):
+            dates = [d for d in order._ow_clock_start_candidates() if d]
+            if not dates:
+                continue
+            start = max(dates)
+            promised = start + timedelta(days=order.lead_days)
+            order.write(
+                {
+                    "clock_start_date": start,
+                    "promised_date": promised,
+                    "commitment_date": fields.Datetime.to_datetime(promised),
+                }
+            )
+
+    def action_verify_confirmation(self):
+        self._ow_confirmation_prepare(
+            _("verify the signed confirmation"), ("returned",)
+        )
+        self.write({"confirmation_verified_on": fields.Datetime.now()})
+        self._ow_start_clock()
+        return super().action_verify_confirmation()
+
+    def write(self, vals):
+        if "promised_date" in vals and vals["promised_date"]:
+            started = self.filtered(
+                lambda o: o.clock_start_date
+                and o.promised_date
+                and fields.Date.to_date(vals["promised_date"]) < o.promised_date
+                and not self.env.context.get("_ow_clock")
+            )
+            if started:
+                raise UserError(
+                    _(
+                        "The promised date of %(order)s was fixed from the clock "
+                        "start; it can be widened (later), not brought forward.",
+                        order=started[0].name,
+                    )
+                )
+        return super().write(vals)
