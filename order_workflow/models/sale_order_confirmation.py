@@ -211,9 +211,11 @@ class SaleOrder(models.Model):
 
     # -- confirming only once verified -------------------------------------------------
     def action_confirm(self):
-        self._ow_check_approved(_("confirmed"))
+        # orders not approved yet are refused by the approval gate (super)
         not_verified = self.filtered(
-            lambda o: o.use_order_workflow and o.confirmation_state != "verified"
+            lambda o: o.use_order_workflow
+            and o.workflow_stage == "customer_confirmation"
+            and o.confirmation_state != "verified"
         )
         if not_verified:
             raise UserError(
