@@ -182,11 +182,7 @@ class SaleOrder(models.Model):
         )
         if not orders:
             return self.env["tier.review"]
-        reviews = (
-            orders.sudo()
-            .with_context(_ow_tier_ok=True, skip_check_state_condition=False)
-            .request_validation()
-        )
+        reviews = orders.sudo().with_context(_ow_tier_ok=True).request_validation()
         orders._ow_notify_next_approver()
         return reviews
 

@@ -165,8 +165,12 @@ class SaleOrder(models.Model):
                 user=self.env.user.name,
             )
         )
+        self._ow_after_confirmation_verified()
         self.action_confirm()
         return True
+
+    def _ow_after_confirmation_verified(self):
+        """Hook, before the order is confirmed: the delivery clock starts here."""
 
     def action_reject_returned_confirmation(self, problem):
         """The returned copy is wrong or unclear: back to sent, the customer asked

@@ -166,13 +166,9 @@ class SaleOrder(models.Model):
                 }
             )
 
-    def action_verify_confirmation(self):
-        self._ow_confirmation_prepare(
-            _("verify the signed confirmation"), ("returned",)
-        )
-        self.write({"confirmation_verified_on": fields.Datetime.now()})
+    def _ow_after_confirmation_verified(self):
+        super()._ow_after_confirmation_verified()
         self._ow_start_clock()
-        return super().action_verify_confirmation()
 
     def write(self, vals):
         if "promised_date" in vals and vals["promised_date"]:
