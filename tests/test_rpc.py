@@ -192,3 +192,119 @@ class TestRpc(HttpCase):
                 )
             [order] = clerk("sale.order", "read", [order_id], ["workflow_stage"])
             self.assertEqual(order["workflow_stage"], "customer_confirmation")
+
+    def test_confirmation_and_deposit_over_rpc(self):
+        """Signed copy verified → held for the deposit; only finance waives it; a
+        bank payment reconciling the deposit invoice releases production."""
+        self.env.company.order_workflow_price_tolerance = 1e9
+        customer = self.env["res.partner"].create(
+            {
+                "name": "RPC deposit customer",
+                "is_company": True,
+                "email": "buyer@rpc-deposit.example.com",
+                "street": "1 Canal Road",
+                "city": "Wuxi",
+                "phone": "+86 510 1",
+            }
+        )
+        customer.action_qualify()  # new customers are class C: 30 % deposit
+        mto = self.env.ref("stock.route_warehouse0_mto")
+        mto.active = True
+        product = self.env["product.product"].create(
+            {
+                "name": "RPC valve body",
+                "is_storable": True,
+                "taxes_id": False,
+                "route_ids": [
+                    (
+                        6,
+                        0,
+                        [mto.id, self.env.ref("mrp.route_warehouse0_manufacture").id],
+                    )
+                ],
+            }
+        )
+        self.env["mrp.bom"].create(
+            {
+                "product_tmpl_id": product.product_tmpl_id.id,
+                "bom_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": self.env["product.product"]
+                            .create({"name": "RPC casting"})
+                            .id,
+                            "product_qty": 1,
+                        },
+                    )
+                ],
+            }
+        )
+        _uid, clerk = self._login("clerk")
+        _uid, manager = self._login("manager")
+        _uid, finance = self._login("finance")
+        _uid, production = self._login("production")
+        order_id = clerk(
+            "sale.order",
+            "create",
+            {
+                "partner_id": customer.id,
+                "requested_date": "2030-06-30",
+                "payment_term_id": self.env.ref(
+                    "account.account_payment_term_30days"
+                ).id,
+                "order_line": [
+                    (0, 0, {"product_id": product.id, "price_unit": 1000, "tax_id": []})
+                ],
+            },
+        )
+        clerk("sale.order", "action_review_pass", [order_id])
+        manager("sale.order", "action_approve", [order_id])
+        self.assertIs(
+            clerk("sale.order", "action_send_for_confirmation", [order_id]), True
+        )
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
+            finance("sale.order", "action_verify_confirmation", [order_id])
+        clerk(
+            "sale.order",
+            "action_register_signed_confirmation",
+            [order_id],
+            "Wang Fang",
+            "2030-01-10",
+        )
+        self.assertIs(
+            clerk("sale.order", "action_verify_confirmation", [order_id]), True
+        )
+        fields = ["workflow_stage", "deposit_state", "deposit_amount", "invoice_ids"]
+        [order] = clerk("sale.order", "read", [order_id], fields)
+        self.assertEqual(order["workflow_stage"], "deposit")
+        self.assertEqual(order["deposit_amount"], 300.0)
+        mos = [("origin", "=", self.env["sale.order"].browse(order_id).name)]
+        self.assertFalse(production("mrp.production", "search", mos))
+        # nobody but finance lifts the hold
+        for call in (clerk, manager):
+            with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
+                call("sale.order", "action_waive_deposit", [order_id], "trust me")
+            with self.assertRaisesRegex(xmlrpc.client.Fault, "wait for their deposit"):
+                call("sale.order", "action_remove_delivery_block", [order_id])
+        # finance posts the proposed deposit invoice and registers the bank payment
+        [invoice_id] = order["invoice_ids"]
+        finance("account.move", "action_post", [invoice_id])
+        ctx = {"active_model": "account.move", "active_ids": [invoice_id]}
+        wizard_id = finance(
+            "account.payment.register", "create", {"amount": 300.0}, context=ctx
+        )
+        finance(
+            "account.payment.register",
+            "action_create_payments",
+            [wizard_id],
+            context=ctx,
+        )
+        [order] = clerk(
+            "sale.order", "read", [order_id], fields + ["production_released"]
+        )
+        self.assertEqual(order["deposit_state"], "paid")
+        self.assertTrue(order["production_released"])
+        self.assertEqual(order["workflow_stage"], "production")
+        self.assertTrue(production("mrp.production", "search", mos))

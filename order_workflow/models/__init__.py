@@ -15,6 +15,9 @@ from . import sale_order_technical_review
 from . import sale_order_approval
 from . import sale_order_confirmation
 from . import sale_order_promised_date
+from . import sale_order_deposit
 from . import tier_review
 from . import mail_activity_type
 from . import ir_actions_report
+from . import account_move_line
+from . import payment_transaction

@@ -25,6 +25,7 @@ RESTART_FIELDS = (
     "pricelist_id",
     "currency_id",
     "partner_id",
+    "lc_required",
 )
 # Fields the later gates (and the workflow itself) write on an order under validation.
 UNDER_VALIDATION_FIELDS = [
@@ -75,7 +76,9 @@ class SaleOrder(models.Model):
         compute="_compute_ow_amount_company",
         store=True,
     )
-    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company currency"
+    )
     ow_approval_level = fields.Integer(
         string="Approval levels",
         compute="_compute_ow_approval_level",
@@ -334,7 +337,13 @@ class SaleOrder(models.Model):
     def _ow_restart_approval(self, reason, request=True):
         """Drop the order's reviews (the reason logged); request them again unless
         the caller does it after its own changes. Returns the restarted orders."""
-        orders = self.filtered(lambda o: o.use_order_workflow and o.sudo().review_ids)
+        # a confirmed order is not approved again here (changes after confirmation
+        # are their own process); nor do its down-payment lines change anything
+        orders = self.filtered(
+            lambda o: o.use_order_workflow
+            and o.state in ("draft", "sent")
+            and o.sudo().review_ids
+        )
         for order in orders:
             order.sudo().with_context(_ow_tier_ok=True).restart_validation()
             order.ow_approval_rejected_reason = False

@@ -153,6 +153,14 @@ class SaleOrderLine(models.Model):
             orders._ow_refresh_price_review()
         return res
 
+    def _action_launch_stock_rule(self, previous_product_uom_qty=False):
+        res = super()._action_launch_stock_rule(
+            previous_product_uom_qty=previous_product_uom_qty
+        )
+        # the procurement ran for orders not held by a delivery block (OCA filters)
+        self.order_id._ow_mark_production_released()
+        return res
+
     def unlink(self):
         orders = self.order_id
         self._ow_restart(orders, _("line removed"))

@@ -54,6 +54,7 @@ class SaleOrder(models.Model):
                 for product, bom in boms.items()
                 if bom and product in order.order_line.product_id
             ]
+            days = [d for d in days if d > 0]  # 0: no lead time set on the BoM
             margin = (order.company_id or self.env.company).order_workflow_lead_margin
             order.lead_days = (max(days) + margin) if days else DEFAULT_LEAD_DAYS
 
@@ -75,7 +76,8 @@ class SaleOrder(models.Model):
 
     @api.model
     def _cron_move_promised_dates(self):
-        """Daily: for each day the signed copy is late, the promised date moves one day.
+        """Daily: for each day the signed copy (then the deposit or the letter of
+        credit) is late, the promised date moves one day.
 
         Batched: one UPDATE moves every late order (no tracking, no per-order write),
         and the chatter lines are created in one batch.
@@ -89,6 +91,9 @@ class SaleOrder(models.Model):
                 "state",
                 "promised_date",
                 "lead_days",
+                "deposit_state",
+                "lc_required",
+                "lc_date",
             ]
         )
         self.env.cr.execute(
@@ -98,14 +103,19 @@ class SaleOrder(models.Model):
                    write_uid = %(uid)s,
                    write_date = (now() AT TIME ZONE 'UTC')
              WHERE use_order_workflow
-               AND confirmation_state IN ('sent', 'returned')
                AND clock_start_date IS NULL
-               AND state IN ('draft', 'sent')
                AND promised_date IS NOT NULL
                AND promised_date < %(today)s::date + lead_days
+               AND ((confirmation_state IN ('sent', 'returned')
+                     AND state IN ('draft', 'sent'))
+                    OR (state = 'sale'
+                        AND (deposit_state = 'waiting'
+                             OR (lc_required AND lc_date IS NULL))))
          RETURNING id, name, promised_date,
                    -- a subquery in RETURNING sees the row as it was before
-                   (SELECT o.promised_date FROM sale_order o WHERE o.id = sale_order.id)
+                   (SELECT o.promised_date FROM sale_order o
+                     WHERE o.id = sale_order.id),
+                   state = 'sale'
             """,
             {"today": today, "uid": self.env.uid},
         )
@@ -132,33 +142,42 @@ class SaleOrder(models.Model):
                     "res_id": order_id,
                     "record_name": name,
                     "body": Markup("%s")
-                    % _(
-                        "The signed confirmation is late: promised date moved from "
-                        "%(old)s to %(new)s.",
-                        old=old,
-                        new=new_date,
+                    % (
+                        _(
+                            "The deposit or the letter of credit is late: promised "
+                            "date moved from %(old)s to %(new)s.",
+                            old=old,
+                            new=new_date,
+                        )
+                        if confirmed
+                        else _(
+                            "The signed confirmation is late: promised date moved "
+                            "from %(old)s to %(new)s.",
+                            old=old,
+                            new=new_date,
+                        )
                     ),
                 }
-                for order_id, name, new_date, old in rows
+                for order_id, name, new_date, old, confirmed in rows
             ]
         )
         return True
 
     # -- the clock ---------------------------------------------------------------------
     def _ow_clock_start_candidates(self):
-        """Dates the clock waits for; the deposit and letter-of-credit gates add
-        theirs."""
+        """Dates the clock waits for (None: not yet); the deposit and
+        letter-of-credit gates add theirs."""
         self.ensure_one()
         return [fields.Date.to_date(self.confirmation_verified_on)]
 
     def _ow_start_clock(self):
         for order in self.filtered("use_order_workflow"):
-            dates = [d for d in order._ow_clock_start_candidates() if d]
-            if not dates:
-                continue
+            dates = order._ow_clock_start_candidates()
+            if not all(dates):
+                continue  # still waiting for one of them
             start = max(dates)
             promised = start + timedelta(days=order.lead_days)
-            order.write(
+            order.with_context(_ow_clock=True).write(
                 {
                     "clock_start_date": start,
                     "promised_date": promised,

@@ -15,6 +15,8 @@ class ConfirmationCase(ReviewCase):
         super().setUpClass()
         cls.env.company.order_workflow_price_tolerance = 1e9
         cls.good_customer.email = "buyer@qualified.example.com"
+        # class A: no deposit, production is released at verification
+        cls.good_customer.credit_class = "A"
 
     def _approved_order(self):
         order = self._complete_order()

@@ -14,6 +14,7 @@ REASON_METHODS = {
         "action_price_reject",
         "action_reject",
         "action_reject_returned_confirmation",
+        "action_waive_deposit",
     },
     "order_workflow.technical.review": {
         "action_assess",

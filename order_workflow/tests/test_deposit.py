@@ -1,0 +1,386 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+from datetime import date, timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
+
+from .test_confirmation import ConfirmationCase
+
+
+class DepositCase(ConfirmationCase):
+    """A class C customer (30 % deposit) and a make-to-order manufactured product."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer_c = cls.env["res.partner"].create(
+            {
+                "name": "Class C Customer Co",
+                "is_company": True,
+                "email": "buyer@class-c.example.com",
+                "street": "9 Harbour Road",
+                "city": "Ningbo",
+                "phone": "+86 574 0000 0000",
+            }
+        )
+        cls.customer_c.with_user(cls.manager).action_qualify()
+        mto = cls.env.ref("stock.route_warehouse0_mto")
+        mto.active = True
+        manufacture = cls.env.ref("mrp.route_warehouse0_manufacture")
+        cls.product.write(
+            {
+                "is_storable": True,
+                "route_ids": [Command.set((mto | manufacture).ids)],
+            }
+        )
+        cls.component = cls.env["product.product"].create(
+            {"name": "Steel sheet", "type": "consu"}
+        )
+        cls.env["mrp.bom"].create(
+            {
+                "product_tmpl_id": cls.product.product_tmpl_id.id,
+                "bom_line_ids": [
+                    Command.create({"product_id": cls.component.id, "product_qty": 2})
+                ],
+            }
+        )
+        cls.bank = cls.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", cls.env.company.id)], limit=1
+        )
+
+    def _verified_order(self, customer=None, lines=1, **vals):
+        customer = customer or self.customer_c
+        order = self._complete_order(lines=lines, partner_id=customer.id, **vals)
+        order.with_user(self.clerk).action_review_pass()
+        order.with_user(self.manager).action_approve()
+        order.with_user(self.clerk).action_send_for_confirmation()
+        order.with_user(self.clerk).action_register_signed_confirmation(
+            "Li Na", fields_today()
+        )
+        order.with_user(self.clerk).action_verify_confirmation()
+        return order
+
+    def _mos(self, order):
+        return self.env["mrp.production"].sudo().search([("origin", "=", order.name)])
+
+    def _pay(self, invoice, amount, on):
+        """Finance registers a bank payment against the down-payment invoice."""
+        wizard = (
+            self.env["account.payment.register"]
+            .with_user(self.finance)
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"amount": amount, "journal_id": self.bank.id, "payment_date": on})
+        )
+        wizard.action_create_payments()
+
+
+def fields_today():
+    return date.today().isoformat()
+
+
+@tagged("post_install", "-at_install")
+class TestDepositGate(DepositCase):
+    def test_no_deposit_production_released_at_verification(self):
+        order = self._verified_order(customer=self.good_customer)
+        self.assertEqual(order.deposit_state, "not_required")
+        self.assertFalse(order.delivery_block_id)
+        self.assertTrue(order.production_released)
+        self.assertTrue(order.production_released_on)
+        self.assertTrue(self._mos(order), "no deposit: MOs at verification")
+        self.assertEqual(order.workflow_stage, "production")
+        self.assertTrue(order.clock_start_date)
+
+    def test_no_mo_until_the_bank_payment_reconciles_the_deposit_invoice(self):
+        with freeze_time("2026-11-02 10:00:00"):
+            order = self._verified_order(lines=2)
+            self.assertEqual(order.state, "sale")
+            self.assertEqual(order.deposit_percent, 30.0)
+            self.assertTrue(order.deposit_required)
+            self.assertEqual(
+                order.deposit_amount,
+                order.currency_id.round(order.amount_total * 0.3),
+            )
+            self.assertEqual(order.deposit_state, "waiting")
+            self.assertEqual(order.workflow_stage, "deposit")
+            self.assertEqual(
+                order.delivery_block_id,
+                self.env.ref("order_workflow.delivery_block_reason_deposit"),
+            )
+            self.assertFalse(self._mos(order), "no MO while the deposit is unpaid")
+            self.assertFalse(order.picking_ids, "no picking either")
+            self.assertFalse(order.production_released)
+            self.assertFalse(order.clock_start_date, "the clock waits for the deposit")
+            invoice = order._ow_deposit_invoices()
+            self.assertEqual(len(invoice), 1, "a down-payment invoice is proposed")
+            self.assertEqual(invoice.state, "draft")
+            self.assertAlmostEqual(invoice.amount_total, order.deposit_amount)
+            self.assertTrue(
+                order.activity_ids.filtered(
+                    lambda a: a.activity_type_id
+                    == self.env.ref("order_workflow.activity_deposit")
+                )
+            )
+        with freeze_time("2026-11-05 10:00:00"):
+            invoice.with_user(self.finance).action_post()
+            part = order.currency_id.round(order.deposit_amount / 3)
+            self._pay(invoice, part, date(2026, 11, 5))
+            order.invalidate_recordset()
+            self.assertAlmostEqual(order.deposit_paid_amount, part)
+            self.assertEqual(order.deposit_state, "waiting", "a part is not enough")
+            self.assertFalse(self._mos(order))
+        with freeze_time("2026-11-09 10:00:00"):
+            self._pay(invoice, order.deposit_amount - part, date(2026, 11, 9))
+            order.invalidate_recordset()
+            self.assertEqual(order.deposit_state, "paid")
+            self.assertAlmostEqual(order.deposit_paid_amount, order.deposit_amount)
+            self.assertEqual(order.deposit_paid_date, date(2026, 11, 9))
+            mos = self._mos(order)
+            self.assertEqual(len(mos), 2, "one MO per line, with no manual step")
+            self.assertFalse(order.delivery_block_id)
+            self.assertTrue(order.picking_ids)
+            self.assertTrue(order.production_released)
+            self.assertEqual(order.workflow_stage, "production")
+            self.assertEqual(
+                order.clock_start_date,
+                date(2026, 11, 9),
+                "the payment came after the verification",
+            )
+            self.assertEqual(
+                order.promised_date,
+                date(2026, 11, 9) + timedelta(days=order.lead_days),
+            )
+            self.assertEqual(order.commitment_date.date(), order.promised_date)
+            self.assertFalse(
+                order.activity_ids.filtered(
+                    lambda a: a.activity_type_id
+                    == self.env.ref("order_workflow.activity_deposit")
+                )
+            )
+
+    def test_nobody_lifts_the_deposit_block_by_hand(self):
+        order = self._verified_order()
+        reason = self.env.ref("order_workflow.delivery_block_reason_deposit")
+        for user in (self.clerk, self.manager, self.finance):
+            with self.assertRaisesRegex(UserError, "wait for their deposit"):
+                order.with_user(user).action_remove_delivery_block()
+            with self.assertRaisesRegex(UserError, "wait for their deposit"):
+                order.with_user(user).write({"delivery_block_id": False})
+        # OCA recomputes the block from the payment term: not this one
+        order.write(
+            {
+                "payment_term_id": self.env.ref(
+                    "account.account_payment_term_immediate"
+                ).id
+            }
+        )
+        self.env.flush_all()
+        self.assertEqual(order.delivery_block_id, reason)
+        order.partner_id = self.env["res.partner"].create(
+            {"name": "Buyer", "parent_id": self.customer_c.id}
+        )
+        self.env.flush_all()
+        self.assertEqual(order.delivery_block_id, reason)
+        self.assertFalse(self._mos(order))
+        self.assertEqual(order.deposit_state, "waiting")
+
+    def test_waiver_by_finance_only(self):
+        with freeze_time("2026-11-02 10:00:00"):
+            order = self._verified_order()
+        with freeze_time("2026-11-04 10:00:00"):
+            for user in (self.clerk, self.manager, self.users["group_general_manager"]):
+                with self.assertRaises(AccessError):
+                    order.with_user(user).action_waive_deposit("Trusted customer")
+            with self.assertRaisesRegex(UserError, "reason"):
+                order.with_user(self.finance).action_waive_deposit("  ")
+            self.assertEqual(order.deposit_state, "waiting")
+            self.assertFalse(self._mos(order))
+            self.assertIs(
+                order.with_user(self.finance).action_waive_deposit(
+                    "Long-standing customer, GM agreed"
+                ),
+                True,
+            )
+        self.assertEqual(order.deposit_state, "waived")
+        self.assertEqual(order.deposit_waived_by_id, self.finance)
+        self.assertIn("GM agreed", order.deposit_waiver_reason)
+        self.assertTrue(self._mos(order))
+        self.assertTrue(order.production_released)
+        self.assertEqual(order.workflow_stage, "production")
+        self.assertEqual(order.clock_start_date, date(2026, 11, 4))
+        self.assertTrue(
+            order.message_ids.filtered(lambda m: "Deposit waived" in (m.body or ""))
+        )
+        with self.assertRaisesRegex(UserError, "not waiting"):
+            order.with_user(self.finance).action_waive_deposit("again")
+
+    def test_waiver_from_the_wizard(self):
+        order = self._verified_order()
+        action = order.with_user(self.finance).action_open_waive_deposit_wizard()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.finance)
+            .browse(action["res_id"])
+        )
+        wizard.reason = "Paid by cheque, cleared"
+        wizard.action_confirm()
+        self.assertEqual(order.deposit_state, "waived")
+
+    def test_confirmation_form_shows_the_deposit_and_the_promised_date(self):
+        order = self._complete_order(partner_id=self.customer_c.id)
+        order.with_user(self.clerk).action_review_pass()
+        order.with_user(self.manager).action_approve()
+        order.with_user(self.clerk).action_send_for_confirmation()
+        html, _fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.clerk)
+            ._render_qweb_html("order_workflow.report_order_confirmation", order.ids)
+        )
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.decode()))
+        self.assertIn(
+            f"Deposit (30%), before production $ {order.deposit_amount:,.2f}", text
+        )
+        self.assertIn(
+            f"Promised date (finished goods): {order.promised_date:%m/%d/%Y}", text
+        )
+        self.assertIn(
+            f"not the ship date: {order.lead_days} days counted from the latest of the "
+            "receipt of this signed confirmation and of the deposit;",
+            text,
+        )
+
+    def test_order_form_shows_the_deposit_from_the_customer(self):
+        form = Form(
+            self.env["sale.order"]
+            .with_user(self.clerk)
+            .with_context(default_team_id=self.team.id)
+        )
+        form.partner_id = self.customer_c
+        self.assertEqual(form.deposit_percent, 30.0)
+        self.assertEqual(form.deposit_state, "waiting")
+        form.partner_id = self.good_customer
+        self.assertEqual(form.deposit_state, "not_required")
+        form.lc_required = True
+        with form.order_line.new() as line:
+            line.product_id = self.product
+            line.price_unit = 100.0
+        order = form.save()
+        self.assertTrue(order.lc_required)
+        self.assertEqual(order.deposit_state, "not_required")
+
+    def test_deposit_follows_the_customer_until_the_confirmation_is_sent(self):
+        order = self._complete_order(partner_id=self.customer_c.id)
+        self.assertEqual(order.deposit_percent, 30.0)
+        self.customer_c.with_user(self.manager).write({"deposit_percent": 50.0})
+        self.assertEqual(order.deposit_percent, 50.0)
+        order.with_user(self.clerk).action_review_pass()
+        order.with_user(self.manager).action_approve()
+        order.with_user(self.clerk).action_send_for_confirmation()
+        self.customer_c.with_user(self.manager).write({"deposit_percent": 10.0})
+        self.assertEqual(order.deposit_percent, 50.0, "fixed once sent")
+
+    def test_promised_date_moves_while_the_deposit_is_late(self):
+        with freeze_time("2026-11-02 10:00:00"):
+            order = self._verified_order()
+            first = order.promised_date
+        with freeze_time("2026-11-03 01:00:00"):
+            self.env["sale.order"]._cron_move_promised_dates()
+        order.invalidate_recordset(["promised_date"])
+        self.assertEqual(order.promised_date, first + timedelta(days=1))
+        self.assertTrue(
+            order.message_ids.filtered(lambda m: "deposit" in (m.body or ""))
+        )
+
+    def test_letter_of_credit_starts_the_clock(self):
+        with freeze_time("2026-11-02 10:00:00"):
+            order = self._verified_order(customer=self.good_customer, lc_required=True)
+            self.assertTrue(
+                order.production_released, "the LC does not hold production"
+            )
+            self.assertFalse(order.clock_start_date, "but the clock waits for it")
+        with self.assertRaises(AccessError):
+            order.with_user(self.clerk).action_register_letter_of_credit("2026-11-06")
+        with self.assertRaisesRegex(UserError, "date"):
+            order.with_user(self.finance).action_register_letter_of_credit(False)
+        order.with_user(self.finance).action_register_letter_of_credit("2026-11-06")
+        self.assertEqual(order.clock_start_date, date(2026, 11, 6))
+        self.assertEqual(
+            order.promised_date, date(2026, 11, 6) + timedelta(days=order.lead_days)
+        )
+
+    def test_online_payment_counts_towards_the_deposit(self):
+        order = self._verified_order()
+        method = self.env.ref("payment.payment_method_unknown")
+        provider = self.env["payment.provider"].create(
+            {
+                "name": "Dummy",
+                "code": "none",
+                "state": "test",
+                "payment_method_ids": [Command.set(method.ids)],
+            }
+        )
+        method.active = True
+        # the payment the provider's journal would get (its set-up is not our concern)
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": self.customer_c.id,
+                "amount": order.deposit_amount,
+                "journal_id": self.bank.id,
+            }
+        )
+
+        def transaction(amount, reference):
+            return self.env["payment.transaction"].create(
+                {
+                    "provider_id": provider.id,
+                    "payment_method_id": method.id,
+                    "amount": amount,
+                    "currency_id": order.currency_id.id,
+                    "partner_id": self.customer_c.id,
+                    "reference": reference,
+                    "sale_order_ids": [Command.set(order.ids)],
+                    "payment_id": payment.id,
+                }
+            )
+
+        pending = transaction(order.deposit_amount, "OW-DEPOSIT-1")
+        pending._set_pending()
+        pending._post_process()
+        self.assertEqual(order.deposit_state, "waiting", "pending is not paid")
+        pending._set_done()
+        pending._post_process()
+        self.assertEqual(order.deposit_state, "paid")
+        self.assertTrue(self._mos(order))
+
+    def test_deposit_check_queries_do_not_grow_with_lines(self):
+        counts = []
+        for lines in (1, 6):
+            order = self._verified_order(lines=lines)
+            invoice = order._ow_deposit_invoices()
+            invoice.action_post()
+            self._pay(invoice, 1.0, date.today())
+            counts.append(self._queries(order._ow_check_deposit))
+            self.assertEqual(order.deposit_state, "waiting")
+        self.assertEqual(counts[0], counts[1], counts)
+        self.assertLessEqual(counts[0], DEPOSIT_CHECK_QUERIES)
+
+    def test_waiver_queries_do_not_grow_with_lines(self):
+        """Waived in advance, on the quotation: confirmation then holds nothing."""
+        counts = []
+        for lines in (1, 1, 6):  # the first one warms the caches up
+            order = self._complete_order(lines=lines, partner_id=self.customer_c.id)
+            waive = order.with_user(self.finance).action_waive_deposit
+            counts.append(self._queries(lambda waive=waive: waive("Cash on order")))
+            self.assertEqual(order.deposit_state, "waived")
+        self.assertEqual(counts[1], counts[2], counts)
+        self.assertLessEqual(counts[1], WAIVER_QUERIES)
+
+
+DEPOSIT_CHECK_QUERIES = 11
+WAIVER_QUERIES = 15
