@@ -307,4 +307,18 @@ class TestRpc(HttpCase):
         self.assertEqual(order["deposit_state"], "paid")
         self.assertTrue(order["production_released"])
         self.assertEqual(order["workflow_stage"], "production")
-        self.assertTrue(production("mrp.production", "search", mos))
+        mo_ids = production("mrp.production", "search", mos)
+        self.assertTrue(mo_ids)
+        # the instruction is acknowledged by the production supervisor, nobody else
+        _uid, qc = self._login("qc")
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
+            qc("mrp.production", "action_acknowledge_instruction", mo_ids)
+        self.assertIs(
+            production("mrp.production", "action_acknowledge_instruction", mo_ids), True
+        )
+        [mo] = production(
+            "mrp.production", "read", mo_ids[:1], ["instruction_acknowledged_by_id"]
+        )
+        self.assertIn(
+            "Wu Production Supervisor", mo["instruction_acknowledged_by_id"][1]
+        )

@@ -16,6 +16,14 @@ from . import sale_order_approval
 from . import sale_order_confirmation
 from . import sale_order_promised_date
 from . import sale_order_deposit
+from . import sale_order_production
+from . import sale_order_quality
+from . import production_anomaly
+from . import mrp_production
+from . import product_template_qc
+from . import qc_inspection
+from . import qc_trigger_line
+from . import stock_picking
 from . import tier_review
 from . import mail_activity_type
 from . import ir_actions_report

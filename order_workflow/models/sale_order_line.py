@@ -7,6 +7,17 @@ from odoo.tools import float_is_zero
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
+    ow_qty_planned = fields.Float(
+        string="Planned (MO)",
+        compute="_compute_ow_production_qty",
+        digits="Product Unit of Measure",
+    )
+    ow_qty_produced = fields.Float(
+        string="Produced",
+        compute="_compute_ow_production_qty",
+        digits="Product Unit of Measure",
+    )
+
     is_nonstandard = fields.Boolean(
         string="Non-standard",
         compute="_compute_is_nonstandard",
@@ -152,6 +163,28 @@ class SaleOrderLine(models.Model):
         if priced & set(vals):
             orders._ow_refresh_price_review()
         return res
+
+    def _compute_ow_production_qty(self):
+        """Produced / planned per line, from the line's MOs (one grouped read)."""
+        groups = (
+            self.env["mrp.production"]
+            .sudo()
+            ._read_group(
+                [("sale_line_id", "in", self.ids), ("state", "!=", "cancel")],
+                ["sale_line_id", "state"],
+                ["product_qty:sum", "qty_producing:sum"],
+            )
+        )
+        planned, produced = {}, {}
+        for line, state, qty, producing in groups:
+            planned[line.id] = planned.get(line.id, 0.0) + qty
+            # a done MO produced its quantity; an open one what is being produced
+            produced[line.id] = produced.get(line.id, 0.0) + (
+                qty if state == "done" else producing
+            )
+        for line in self:
+            line.ow_qty_planned = planned.get(line.id, 0.0)
+            line.ow_qty_produced = produced.get(line.id, 0.0)
 
     def _action_launch_stock_rule(self, previous_product_uom_qty=False):
         res = super()._action_launch_stock_rule(

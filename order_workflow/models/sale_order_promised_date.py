@@ -94,12 +94,17 @@ class SaleOrder(models.Model):
                 "deposit_state",
                 "lc_required",
                 "lc_date",
+                "production_finish_date",
             ]
         )
         self.env.cr.execute(
             """
             UPDATE sale_order
                SET promised_date = %(today)s::date + lead_days,
+                   -- the one stored field that depends on the promised date
+                   -- (sale_order_production): set here, not recomputed order by order
+                   delay_risk = COALESCE(production_finish_date
+                                         >= %(today)s::date + lead_days + 1, false),
                    write_uid = %(uid)s,
                    write_date = (now() AT TIME ZONE 'UTC')
              WHERE use_order_workflow
@@ -123,8 +128,9 @@ class SaleOrder(models.Model):
         if not rows:
             return True
         # the stored value changed under the ORM: drop what it cached
-        self.invalidate_model(["promised_date", "write_uid", "write_date"])
-        self.browse([row[0] for row in rows]).modified(["promised_date"])
+        self.invalidate_model(
+            ["promised_date", "delay_risk", "write_uid", "write_date"]
+        )
         note = self.env.ref("mail.mt_note")
         first = {"model": self._name, "res_id": rows[0][0]}
         common = {

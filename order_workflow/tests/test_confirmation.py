@@ -84,7 +84,8 @@ class TestCustomerConfirmation(ConfirmationCase):
         self.assertEqual(order.confirmation_state, "verified")
         self.assertEqual(order.confirmation_verified_by_id, self.clerk)
         self.assertEqual(order.state, "sale")
-        self.assertEqual(order.workflow_stage, "production")
+        # goods from stock, nothing to manufacture: ready to ship at once
+        self.assertEqual(order.workflow_stage, "ready")
 
     def test_failed_verification_goes_back_to_sent(self):
         order = self._approved_order()

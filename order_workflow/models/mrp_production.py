@@ -1,0 +1,140 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The production instruction (生产指令单) carried by the MO of a workflow order.
+
+OCA ``mrp_sale_info`` already puts the sale order, customer, customer PO and delivery
+date on the MO; this adds what the paper instruction carries besides (promised date,
+tolerance, packaging, special requirements, non-standard notes) and the production
+supervisor's acknowledgement, which is a record, not a gate.
+"""
+
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+SUPERVISOR = "order_workflow.group_production_supervisor"
+
+
+class MrpProduction(models.Model):
+    _inherit = "mrp.production"
+
+    ow_use_order_workflow = fields.Boolean(
+        related="sale_id.use_order_workflow", string="Order workflow"
+    )
+    ow_promised_date = fields.Date(
+        related="sale_id.promised_date",
+        string="Promised date",
+        help="The finished-goods date promised to the customer.",
+    )
+    ow_quantity_tolerance = fields.Float(
+        related="sale_id.quantity_tolerance", string="Quantity tolerance (%)"
+    )
+    ow_packaging = fields.Text(
+        related="sale_id.packaging_requirements", string="Packaging"
+    )
+    ow_special_requirements = fields.Html(
+        related="sale_id.note", string="Special requirements"
+    )
+    ow_nonstandard_note = fields.Text(
+        related="sale_line_id.nonstandard_note", string="Non-standard requirements"
+    )
+    instruction_acknowledged_by_id = fields.Many2one(
+        "res.users", string="Instruction acknowledged by", readonly=True, copy=False
+    )
+    instruction_acknowledged_on = fields.Datetime(readonly=True, copy=False)
+    ow_anomaly_ids = fields.One2many(
+        "order_workflow.production.anomaly", "production_id", string="Anomalies"
+    )
+
+    def action_acknowledge_instruction(self):
+        """The production supervisor acknowledges the production instruction."""
+        if not (self.env.su or self.env.user.has_group(SUPERVISOR)):
+            raise AccessError(
+                _(
+                    "Only %(role)s can acknowledge a production instruction.",
+                    role=self.env.ref(SUPERVISOR).sudo().name,
+                )
+            )
+        todo = self.filtered(lambda p: not p.instruction_acknowledged_by_id)
+        todo.sudo().write(
+            {
+                "instruction_acknowledged_by_id": self.env.uid,
+                "instruction_acknowledged_on": fields.Datetime.now(),
+            }
+        )
+        for production in todo:
+            production.message_post(
+                body=_(
+                    "Production instruction acknowledged by %(user)s.",
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        todo.sudo().activity_unlink(["order_workflow.activity_instruction"])
+        return True
+
+    @api.model
+    def _cron_remind_instructions(self):
+        """Daily: instructions not acknowledged one working day after release get an
+        activity for the production supervisor (once)."""
+        now = fields.Datetime.now()
+        calendar = self.env.company.resource_calendar_id
+        # one working day of the company's calendar back from now
+        limit = (
+            calendar.plan_hours(-(calendar.hours_per_day or 8.0), now)
+            if calendar
+            else None
+        )
+        limit = limit.replace(tzinfo=None) if limit else now - timedelta(days=1)
+        activity_type = self.env.ref("order_workflow.activity_instruction")
+        late = self.search(
+            [
+                ("sale_id.use_order_workflow", "=", True),
+                ("instruction_acknowledged_by_id", "=", False),
+                ("state", "not in", ("done", "cancel")),
+                ("create_date", "<=", limit),
+                (
+                    "activity_ids",
+                    "not any",
+                    [("activity_type_id", "=", activity_type.id)],
+                ),
+            ]
+        )
+        if not late:
+            return True
+        supervisors = (
+            self.env.ref(SUPERVISOR)
+            .sudo()
+            .users.filtered(lambda u: not u.share and u.active)
+        )
+        default = (
+            supervisors.filtered(lambda u: not u.has_group("base.group_system"))[:1]
+            or supervisors[:1]
+        )
+        model = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": production.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary,
+                    "user_id": (
+                        production.user_id
+                        if production.user_id in supervisors
+                        else default or self.env.user
+                    ).id,
+                    "date_deadline": fields.Date.context_today(self),
+                    "automated": True,
+                }
+                for production in late
+            ]
+        )
+        return True
+
+    def _post_inventory(self, cancel_backorder=False):
+        # OCA creates the inspections in super: the order's stage is read after
+        res = super()._post_inventory(cancel_backorder=cancel_backorder)
+        self.sudo().sale_id._ow_notify_ready()
+        return res

@@ -1,0 +1,207 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A production anomaly (生产异常): reported at once to the people who answer the
+customer, with the expected impact and the plan proposed to the customer."""
+
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+NOTIFIED_GROUPS = (
+    "order_workflow.group_service_supervisor",
+    "order_workflow.group_sales_director",
+)
+DATE_GROUPS = (
+    "order_workflow.group_order_clerk",
+    "order_workflow.group_service_supervisor",
+)
+
+
+class ProductionAnomaly(models.Model):
+    _name = "order_workflow.production.anomaly"
+    _description = "Production anomaly"
+    _inherit = ["mail.thread"]
+    _order = "create_date desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    production_id = fields.Many2one(
+        "mrp.production", string="Manufacturing order", index=True, tracking=True
+    )
+    order_id = fields.Many2one(
+        "sale.order",
+        string="Order",
+        required=True,
+        index=True,
+        compute="_compute_order_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    company_id = fields.Many2one(related="order_id.company_id", store=True)
+    anomaly_type = fields.Selection(
+        [
+            ("material", "Material shortage"),
+            ("equipment", "Equipment"),
+            ("quality", "Quality"),
+            ("other", "Other"),
+        ],
+        string="Type",
+        required=True,
+        tracking=True,
+    )
+    description = fields.Text(required=True)
+    impact_days = fields.Integer(
+        string="Expected impact (days)",
+        tracking=True,
+        help="Days the finished goods are expected to be late.",
+    )
+    response_plan = fields.Text(
+        string="Plan for the customer",
+        help="What is proposed to the customer: new date, partial delivery, "
+        "alternative…",
+    )
+    reported_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True
+    )
+    state = fields.Selection(
+        [
+            ("open", "Open"),
+            ("date_accepted", "New date accepted"),
+            ("closed", "Closed"),
+        ],
+        default="open",
+        required=True,
+        tracking=True,
+    )
+    promised_date = fields.Date(related="order_id.promised_date")
+    proposed_date = fields.Date(
+        compute="_compute_proposed_date",
+        help="The promised date moved by the expected impact.",
+    )
+
+    _sql_constraints = [
+        (
+            "impact_not_negative",
+            "CHECK(impact_days >= 0)",
+            "The expected impact is a number of days late: zero or more.",
+        )
+    ]
+
+    @api.depends("order_id.name", "anomaly_type")
+    def _compute_name(self):
+        labels = dict(self._fields["anomaly_type"]._description_selection(self.env))
+        for anomaly in self:
+            label = labels.get(anomaly.anomaly_type, "")
+            anomaly.name = f"{anomaly.order_id.name or ''} - {label}"
+
+    @api.depends("production_id")
+    def _compute_order_id(self):
+        for anomaly in self:
+            if anomaly.production_id.sale_id:
+                anomaly.order_id = anomaly.production_id.sale_id
+
+    @api.depends("promised_date", "impact_days")
+    def _compute_proposed_date(self):
+        for anomaly in self:
+            anomaly.proposed_date = (
+                anomaly.promised_date + timedelta(days=anomaly.impact_days)
+                if anomaly.promised_date
+                else False
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        anomalies = super().create(vals_list)
+        anomalies._notify_at_once()
+        return anomalies
+
+    def _ow_people_to_notify(self):
+        """Salesperson, order clerk, service supervisor and sales director."""
+        self.ensure_one()
+        order = self.order_id.sudo()
+        users = order.user_id | order.create_uid
+        for group in NOTIFIED_GROUPS:
+            members = (
+                self.env.ref(group)
+                .sudo()
+                .users.filtered(lambda u: u.active and not u.share)
+            )
+            # the role holders, not the administrator who is in every group
+            users |= (
+                members.filtered(lambda u: not u.has_group("base.group_system"))
+                or members
+            )
+        return users.filtered(lambda u: u.active and not u.share)
+
+    def _notify_at_once(self):
+        activity_type = self.env.ref("order_workflow.activity_anomaly")
+        model_id = self.env["ir.model"]._get_id("sale.order")
+        labels = dict(self._fields["anomaly_type"]._description_selection(self.env))
+        values = []
+        for anomaly in self:
+            note = _(
+                "%(type)s on %(mo)s: %(description)s Expected impact: %(days)s days. "
+                "Plan for the customer: %(plan)s",
+                type=labels[anomaly.anomaly_type],
+                mo=anomaly.production_id.name or anomaly.order_id.name,
+                description=anomaly.description,
+                days=anomaly.impact_days,
+                plan=anomaly.response_plan or _("to be decided"),
+            )
+            for user in anomaly._ow_people_to_notify():
+                values.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": anomaly.order_id.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": _("Production anomaly: inform the customer"),
+                        "note": note,
+                        "user_id": user.id,
+                        "date_deadline": fields.Date.context_today(self),
+                        "automated": True,
+                    }
+                )
+            anomaly.order_id.sudo()._ow_note(
+                _("Production anomaly reported: %(note)s", note=note)
+            )
+        self.env["mail.activity"].sudo().create(values)
+
+    def action_accept_new_date(self, reason=False):
+        """The customer accepted the new date: the promised date moves by the impact."""
+        if not (self.env.su or any(self.env.user.has_group(g) for g in DATE_GROUPS)):
+            raise AccessError(
+                _("Only an order clerk or the service supervisor can change the date.")
+            )
+        for anomaly in self:
+            if anomaly.state != "open":
+                raise UserError(_("This anomaly is no longer open."))
+            if not anomaly.impact_days:
+                raise UserError(
+                    _("This anomaly has no impact in days: the date stays.")
+                )
+            order = anomaly.order_id
+            old = order.promised_date
+            new = anomaly.proposed_date
+            order.sudo().with_context(_ow_clock=True).write(
+                {
+                    "promised_date": new,
+                    "commitment_date": fields.Datetime.to_datetime(new),
+                }
+            )
+            order._ow_note(
+                _(
+                    "Promised date moved from %(old)s to %(new)s after a production "
+                    "anomaly (%(name)s)%(reason)s.",
+                    old=old,
+                    new=new,
+                    name=anomaly.name,
+                    reason=f": {reason}" if reason else "",
+                )
+            )
+            anomaly.state = "date_accepted"
+        return True
+
+    def action_close(self):
+        self.write({"state": "closed"})
+        return True

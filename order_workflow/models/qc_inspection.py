@@ -1,0 +1,61 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Inspections of workflow orders' finished goods: only QC inspectors decide them; a
+failed one sends the MO back to production (rework or remake)."""
+
+from odoo import _, models
+from odoo.exceptions import AccessError
+
+QC = "order_workflow.group_qc_inspector"
+DECISIONS = ("waiting", "success", "failed")
+
+
+class QcInspection(models.Model):
+    _inherit = "qc.inspection"
+
+    def _make_inspection(self, object_ref, trigger_line, date=None):
+        # OCA runs this as whoever marks the MO done: a production user may not
+        # create inspections; the inspection is the system's, not theirs
+        return super(QcInspection, self.sudo())._make_inspection(
+            object_ref, trigger_line, date=date
+        )
+
+    def write(self, vals):
+        if vals.get("state") in DECISIONS and not (
+            self.env.su or self.env.user.has_group(QC)
+        ):
+            raise AccessError(
+                _(
+                    "Only %(role)s can decide an inspection.",
+                    role=self.env.ref(QC).sudo().name,
+                )
+            )
+        res = super().write(vals)
+        if "state" in vals:
+            orders = self.sudo().production_id.sale_id
+            if vals["state"] == "failed":
+                self._ow_send_back_to_production()
+            orders._ow_notify_ready()
+        return res
+
+    def _ow_send_back_to_production(self):
+        activity_type = self.env.ref("order_workflow.activity_rework")
+        for inspection in self.sudo().filtered("production_id"):
+            production = inspection.production_id
+            production.activity_schedule(
+                activity_type_id=activity_type.id,
+                note=_(
+                    "Inspection %(name)s failed: rework or remake %(product)s; the "
+                    "goods can't ship until an inspection passes.",
+                    name=inspection.name,
+                    product=inspection.product_id.display_name,
+                ),
+                user_id=production.user_id.id or self.env.uid,
+            )
+            if production.sale_id:
+                production.sale_id._ow_note(
+                    _(
+                        "Quality inspection %(name)s failed: sent back to production.",
+                        name=inspection.name,
+                    )
+                )
