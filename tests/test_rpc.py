@@ -322,3 +322,274 @@ class TestRpc(HttpCase):
         self.assertIn(
             "Wu Production Supervisor", mo["instruction_acknowledged_by_id"][1]
         )
+
+    def _mto_product(self, name):
+        mto = self.env.ref("stock.route_warehouse0_mto")
+        mto.active = True
+        product = self.env["product.product"].create(
+            {
+                "name": name,
+                "is_storable": True,
+                "taxes_id": False,
+                "route_ids": [
+                    (
+                        6,
+                        0,
+                        [mto.id, self.env.ref("mrp.route_warehouse0_manufacture").id],
+                    )
+                ],
+            }
+        )
+        component = self.env["product.product"].create({"name": f"{name} part"})
+        self.env["mrp.bom"].create(
+            {
+                "product_tmpl_id": product.product_tmpl_id.id,
+                "bom_line_ids": [
+                    (0, 0, {"product_id": component.id, "product_qty": 1})
+                ],
+            }
+        )
+        return product
+
+    def _pay_over_rpc(self, finance, invoice_id, amount):
+        finance("account.move", "action_post", [invoice_id])
+        ctx = {"active_model": "account.move", "active_ids": [invoice_id]}
+        wizard_id = finance(
+            "account.payment.register", "create", {"amount": amount}, context=ctx
+        )
+        finance(
+            "account.payment.register",
+            "action_create_payments",
+            [wizard_id],
+            context=ctx,
+        )
+
+    def test_whole_lifecycle_of_one_order_over_rpc(self):
+        """Intake to closed, as the roles do it: a class C customer pays a deposit,
+        is held for the balance, pays, and the goods ship and are signed for."""
+        self.env.company.order_workflow_price_tolerance = 1e9
+        customer = self.env["res.partner"].create(
+            {
+                "name": "RPC lifecycle customer",
+                "is_company": True,
+                "email": "buyer@rpc-lifecycle.example.com",
+                "street": "8 River Road",
+                "city": "Hangzhou",
+                "phone": "+86 571 1",
+            }
+        )
+        customer.action_qualify()  # class C: 30 % deposit, pays before shipping
+        product = self._mto_product("RPC gearbox")
+        logins = "clerk manager finance production shipping service".split()
+        clerk, manager, finance, production, shipping, service = (
+            self._login(login)[1] for login in logins
+        )
+
+        def stage():
+            [order] = clerk("sale.order", "read", [order_id], ["workflow_stage"])
+            return order["workflow_stage"]
+
+        order_id = clerk(
+            "sale.order",
+            "create",
+            {
+                "partner_id": customer.id,
+                "requested_date": "2030-06-30",
+                "payment_term_id": self.env.ref(
+                    "account.account_payment_term_30days"
+                ).id,
+                "order_line": [
+                    (0, 0, {"product_id": product.id, "price_unit": 2000, "tax_id": []})
+                ],
+            },
+        )
+        stages = [stage()]
+        clerk("sale.order", "action_review_pass", [order_id])
+        stages.append(stage())
+        manager("sale.order", "action_approve", [order_id])
+        stages.append(stage())
+        clerk("sale.order", "action_send_for_confirmation", [order_id])
+        clerk(
+            "sale.order",
+            "action_register_signed_confirmation",
+            [order_id],
+            "Chen Jie",
+            "2030-01-10",
+        )
+        clerk("sale.order", "action_verify_confirmation", [order_id])
+        stages.append(stage())
+        [deposit_invoice] = clerk("sale.order", "read", [order_id], ["invoice_ids"])[0][
+            "invoice_ids"
+        ]
+        self._pay_over_rpc(finance, deposit_invoice, 600.0)
+        stages.append(stage())
+        name = self.env["sale.order"].browse(order_id).name
+        [mo_id] = production("mrp.production", "search", [("origin", "=", name)])
+        production("mrp.production", "action_acknowledge_instruction", [mo_id])
+        production("mrp.production", "button_mark_done", [mo_id])
+        stages.append(stage())
+        [picking_id] = shipping(
+            "stock.picking",
+            "search",
+            [("origin", "=", name), ("picking_type_code", "=", "outgoing")],
+        )
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "1,400.00 is still due"):
+            shipping("stock.picking", "button_validate", [picking_id])
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
+            clerk("sale.order", "action_override_shipping", [order_id], "urgent")
+        [balance_invoice] = [
+            i
+            for i in clerk("sale.order", "read", [order_id], ["invoice_ids"])[0][
+                "invoice_ids"
+            ]
+            if i != deposit_invoice
+        ]
+        self._pay_over_rpc(finance, balance_invoice, 1400.0)
+        stages.append(stage())
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "Shipping Request"):
+            shipping("stock.picking", "button_validate", [picking_id])
+        clerk("sale.order", "action_issue_shipping_request", [order_id])
+        shipping("stock.picking", "button_validate", [picking_id])
+        stages.append(stage())
+        shipping(
+            "stock.picking",
+            "action_register_receipt",
+            [picking_id],
+            "Chen Jie",
+            "2030-02-01",
+        )
+        stages.append(stage())
+        followup = self.env.ref("order_workflow.activity_followup").id
+        [activity_id] = clerk(
+            "mail.activity",
+            "search",
+            [
+                ("res_model", "=", "sale.order"),
+                ("res_id", "=", order_id),
+                ("activity_type_id", "=", followup),
+            ],
+        )
+        clerk("mail.activity", "action_feedback", [activity_id], feedback="Happy")
+        stages.append(stage())
+        self.assertEqual(
+            stages,
+            [
+                "intake",
+                "approval",
+                "customer_confirmation",
+                "deposit",
+                "production",
+                "payment_hold",
+                "ready",
+                "shipped",
+                "delivered",
+                "closed",
+            ],
+        )
+        del service
+
+    def test_class_a_ships_override_and_disputed_receipt_over_rpc(self):
+        self.env.company.order_workflow_price_tolerance = 1e9
+        customer_a = self.env["res.partner"].create(
+            {
+                "name": "RPC class A customer",
+                "is_company": True,
+                "email": "a@rpc.example.com",
+                "street": "1 Lake Road",
+                "city": "Suzhou",
+                "phone": "+86 512 2",
+            }
+        )
+        customer_a.action_qualify()
+        customer_a.credit_class = "A"
+        customer_b = customer_a.copy({"name": "RPC class B customer"})
+        customer_b.action_qualify()
+        customer_b.write({"credit_class": "B", "deposit_percent": 0.0})
+        product = self._mto_product("RPC pump")
+        logins = "clerk manager production shipping service".split()
+        clerk, manager, production, shipping, service = (
+            self._login(login)[1] for login in logins
+        )
+        pickings = {}
+        for customer in (customer_a, customer_b):
+            order_id = clerk(
+                "sale.order",
+                "create",
+                {
+                    "partner_id": customer.id,
+                    "requested_date": "2030-06-30",
+                    "payment_term_id": self.env.ref(
+                        "account.account_payment_term_30days"
+                    ).id,
+                    "order_line": [
+                        (
+                            0,
+                            0,
+                            {"product_id": product.id, "price_unit": 500, "tax_id": []},
+                        )
+                    ],
+                },
+            )
+            clerk("sale.order", "action_review_pass", [order_id])
+            manager("sale.order", "action_approve", [order_id])
+            clerk("sale.order", "action_send_for_confirmation", [order_id])
+            clerk(
+                "sale.order",
+                "action_register_signed_confirmation",
+                [order_id],
+                "Li Lei",
+                "2030-01-10",
+            )
+            clerk("sale.order", "action_verify_confirmation", [order_id])
+            name = self.env["sale.order"].browse(order_id).name
+            [mo_id] = production("mrp.production", "search", [("origin", "=", name)])
+            production("mrp.production", "button_mark_done", [mo_id])
+            [picking_id] = shipping(
+                "stock.picking",
+                "search",
+                [("origin", "=", name), ("picking_type_code", "=", "outgoing")],
+            )
+            pickings[customer] = (order_id, picking_id)
+        # class A: released on its terms; ships once the request is issued
+        order_a, picking_a = pickings[customer_a]
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "Shipping Request"):
+            shipping("stock.picking", "button_validate", [picking_a])
+        clerk("sale.order", "action_issue_shipping_request", [order_a])
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
+            clerk("stock.picking", "button_validate", [picking_a])
+        shipping("stock.picking", "button_validate", [picking_a])
+        shipping(
+            "stock.picking",
+            "action_register_receipt",
+            [picking_a],
+            "Li Lei",
+            "2030-02-01",
+            "Two cartons wet",
+        )
+        [picking] = clerk("stock.picking", "read", [picking_a], ["receipt_state"])
+        self.assertEqual(picking["receipt_state"], "disputed")
+        self.assertTrue(
+            manager(
+                "order_workflow.acceptance.issue",
+                "search",
+                [("picking_id", "=", picking_a)],
+            )
+        )
+        # class B: held; the service supervisor overrides, not the clerk
+        order_b, picking_b = pickings[customer_b]
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "500.00 is still due"):
+            shipping("stock.picking", "button_validate", [picking_b])
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
+            clerk("sale.order", "action_override_shipping", [order_b], "urgent")
+        service(
+            "sale.order", "action_override_shipping", [order_b], "Customer line stop"
+        )
+        shipping("stock.picking", "button_validate", [picking_b])
+        [order] = clerk(
+            "sale.order",
+            "read",
+            [order_b],
+            ["workflow_stage", "shipping_override_by_id"],
+        )
+        self.assertEqual(order["workflow_stage"], "shipped")
+        self.assertTrue(order["shipping_override_by_id"])

@@ -24,6 +24,9 @@ from . import product_template_qc
 from . import qc_inspection
 from . import qc_trigger_line
 from . import stock_picking
+from . import sale_order_shipping
+from . import acceptance_issue
+from . import mail_activity
 from . import tier_review
 from . import mail_activity_type
 from . import ir_actions_report

@@ -31,4 +31,5 @@ class AccountMoveLine(models.Model):
         )
         if orders:
             orders._ow_check_deposit()
+            orders._ow_check_balance()
         return res

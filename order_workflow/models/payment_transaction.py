@@ -13,4 +13,5 @@ class PaymentTransaction(models.Model):
         orders = self.filtered(lambda tx: tx.state == "done").sale_order_ids
         if orders:
             orders._ow_check_deposit()
+            orders._ow_check_balance()
         return res

@@ -58,6 +58,13 @@ class ResCompany(models.Model):
         "due this many hours later.",
     )
 
+    order_workflow_receipt_chase_days = fields.Integer(
+        string="Days to chase a delivery receipt",
+        default=3,
+        help="A delivery receipt still awaited this many days after the expected "
+        "arrival (or the shipping date) gets an activity to chase it.",
+    )
+
     def _order_workflow_deposit_for_class(self, credit_class):
         self.ensure_one()
         return self[f"order_workflow_deposit_{(credit_class or 'c').lower()}"]

@@ -19,6 +19,9 @@ class ResConfigSettings(models.TransientModel):
     order_workflow_price_tolerance = fields.Float(
         related="company_id.order_workflow_price_tolerance", readonly=False
     )
+    order_workflow_receipt_chase_days = fields.Integer(
+        related="company_id.order_workflow_receipt_chase_days", readonly=False
+    )
     order_workflow_deposit_a = fields.Float(
         related="company_id.order_workflow_deposit_a", readonly=False
     )

@@ -116,8 +116,10 @@ class SaleOrder(models.Model):
             )
 
     def _compute_ow_anomaly_count(self):
-        groups = self.env["order_workflow.production.anomaly"]._read_group(
-            [("order_id", "in", self.ids)], ["order_id"], ["__count"]
+        groups = (
+            self.env["order_workflow.production.anomaly"]
+            .sudo()
+            ._read_group([("order_id", "in", self.ids)], ["order_id"], ["__count"])
         )
         counts = {order.id: count for order, count in groups}
         for order in self:

@@ -1,13 +1,58 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Goods of a workflow order leave only through the gates: first the quality one."""
+"""Goods of a workflow order leave only through the gates (quality, payment,
+shipping request, the shipping clerk), and come back as a signed delivery receipt."""
 
-from odoo import _, models
-from odoo.exceptions import UserError
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+SHIPPING = "order_workflow.group_shipping_clerk"
+RECEIPT_GROUPS = ("order_workflow.group_order_clerk", SHIPPING)
+RECEIPT_STATES = [
+    ("not_applicable", "Not applicable"),
+    ("awaiting", "Awaiting"),
+    ("received", "Received"),
+    ("disputed", "Disputed"),
+]
 
 
 class StockPicking(models.Model):
     _inherit = "stock.picking"
+
+    shipping_override_by_id = fields.Many2one(
+        "res.users", string="Shipping overridden by", readonly=True, copy=False
+    )
+    shipping_override_on = fields.Datetime(readonly=True, copy=False, index=True)
+    shipping_override_reason = fields.Text(readonly=True, copy=False)
+    ow_carrier = fields.Char(string="Carrier", help="Carrier or transport used.")
+    ow_tracking_ref = fields.Char(string="Tracking reference")
+    ow_expected_arrival = fields.Date(string="Expected arrival")
+    receipt_state = fields.Selection(
+        RECEIPT_STATES,
+        string="Delivery receipt",
+        default="not_applicable",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    receipt_signed_by = fields.Char(readonly=True, copy=False)
+    receipt_date = fields.Date(readonly=True, copy=False)
+    receipt_issue_note = fields.Text(readonly=True, copy=False)
+    receipt_scan_ids = fields.Many2many(
+        "ir.attachment",
+        "stock_picking_ow_receipt_scan_rel",
+        "picking_id",
+        "attachment_id",
+        string="Signed receipt",
+        copy=False,
+    )
+    acceptance_issue_ids = fields.One2many(
+        "order_workflow.acceptance.issue", "picking_id", string="Acceptance issues"
+    )
 
     def _ow_outgoing_workflow(self):
         return self.filtered(
@@ -15,9 +60,20 @@ class StockPicking(models.Model):
             and p.sudo().sale_id.use_order_workflow
         )
 
+    # -- the gate ----------------------------------------------------------------------
     def _ow_check_can_ship(self):
-        """Raise a UserError saying why an outgoing picking can't leave yet."""
-        for picking in self._ow_outgoing_workflow():
+        """Raise saying why an outgoing picking of a workflow order can't leave yet."""
+        pickings = self._ow_outgoing_workflow()
+        if not pickings:
+            return
+        if not (self.env.su or self.env.user.has_group(SHIPPING)):
+            raise AccessError(
+                _(
+                    "Only %(role)s can ship the goods of workflow orders.",
+                    role=self.env.ref(SHIPPING).sudo().name,
+                )
+            )
+        for picking in pickings:
             order = picking.sudo().sale_id
             if order.qc_state in ("pending", "failed"):
                 raise UserError(
@@ -31,7 +87,165 @@ class StockPicking(models.Model):
                         else "",
                     )
                 )
+            if picking.shipping_override_on:
+                continue  # the override stands in for the release and the request
+            if order.shipping_release_state == "blocked":
+                raise UserError(
+                    _(
+                        "%(picking)s can't be shipped: %(customer)s pays before "
+                        "shipping and %(amount)s is still due on %(order)s.",
+                        picking=picking.name,
+                        customer=order.partner_id.commercial_partner_id.name,
+                        amount=order._ow_format_amount(order.ow_balance_due),
+                        order=order.name,
+                    )
+                )
+            if order.shipping_release_state != "released":
+                raise UserError(
+                    _(
+                        "%(picking)s can't be shipped: %(order)s is not released for "
+                        "shipping yet.",
+                        picking=picking.name,
+                        order=order.name,
+                    )
+                )
+            if not order.shipping_request_issued_on:
+                raise UserError(
+                    _(
+                        "%(picking)s can't be shipped: the order clerk has not issued "
+                        "the Shipping Request of %(order)s.",
+                        picking=picking.name,
+                        order=order.name,
+                    )
+                )
 
     def _action_done(self):
         self._ow_check_can_ship()
-        return super()._action_done()
+        shipping = self._ow_outgoing_workflow().filtered(lambda p: p.state != "done")
+        res = super()._action_done()
+        shipped = shipping.filtered(lambda p: p.state == "done")
+        if shipped:
+            shipped.sudo().write({"receipt_state": "awaiting"})
+            for picking in shipped:
+                picking._ow_send_shipping_notice()
+            shipped.sudo().sale_id._ow_after_shipment()
+        return res
+
+    def _ow_send_shipping_notice(self):
+        self.ensure_one()
+        if not self.partner_id.email:
+            self.sudo().message_post(
+                body=_("The customer has no e-mail address: no shipping notice sent."),
+                subtype_xmlid="mail.mt_note",
+            )
+            return
+        self.sudo().message_post_with_source(
+            self.env.ref("order_workflow.mail_template_shipping_notice"),
+            subtype_xmlid="mail.mt_comment",
+        )
+
+    # -- the signed delivery receipt ---------------------------------------------------
+    def action_register_receipt(self, signed_by, receipt_date, issue_note=False):
+        """The customer's signed delivery receipt (scan or Odoo's signature), with any
+        issue the customer noted on it."""
+        if not (self.env.su or any(self.env.user.has_group(g) for g in RECEIPT_GROUPS)):
+            raise AccessError(
+                _("Only an order clerk or a shipping clerk can register receipts.")
+            )
+        if not (signed_by or "").strip():
+            raise UserError(_("Give the name of the person who signed the receipt."))
+        if not receipt_date:
+            raise UserError(_("Give the date of the receipt."))
+        wrong = self.filtered(lambda p: p.receipt_state != "awaiting")
+        if wrong:
+            raise UserError(
+                _(
+                    "%(picking)s is not awaiting a delivery receipt.",
+                    picking=wrong[0].name,
+                )
+            )
+        issue = (issue_note or "").strip()
+        self.sudo().write(
+            {
+                "receipt_state": "disputed" if issue else "received",
+                "receipt_signed_by": signed_by,
+                "receipt_date": fields.Date.to_date(receipt_date),
+                "receipt_issue_note": issue or False,
+            }
+        )
+        if issue:
+            self.env["order_workflow.acceptance.issue"].sudo().create(
+                [
+                    {
+                        "picking_id": picking.id,
+                        "description": issue,
+                        "reported_by_id": self.env.uid,
+                    }
+                    for picking in self
+                ]
+            )
+        for picking in self:
+            picking.sudo().message_post(
+                body=_(
+                    "Delivery receipt signed by %(name)s on %(date)s%(issue)s.",
+                    name=signed_by,
+                    date=receipt_date,
+                    issue=_(", with an issue: %(note)s", note=issue) if issue else "",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.sudo().activity_unlink(["order_workflow.activity_receipt_chase"])
+        self.sudo().sale_id._ow_after_receipt()
+        return True
+
+    @api.model
+    def _cron_chase_receipts(self):
+        """Daily: receipts still awaited after the expected arrival plus the
+        company's grace days get an activity for the salesperson (once)."""
+        today = fields.Date.context_today(self)
+        activity_type = self.env.ref("order_workflow.activity_receipt_chase")
+        pickings = self.search(
+            [
+                ("receipt_state", "=", "awaiting"),
+                (
+                    "activity_ids",
+                    "not any",
+                    [("activity_type_id", "=", activity_type.id)],
+                ),
+            ]
+        )
+        late = pickings.filtered(
+            lambda p: (p.ow_expected_arrival or fields.Date.to_date(p.date_done))
+            + timedelta(days=p.company_id.order_workflow_receipt_chase_days)
+            < today
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": picking.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary,
+                    "user_id": (picking.sudo().sale_id.user_id or self.env.user).id,
+                    "date_deadline": today,
+                    "automated": True,
+                }
+                for picking in late
+            ]
+        )
+        return True
+
+    def action_open_receipt_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Delivery receipt"),
+            "res_model": "order_workflow.receipt.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_picking_id": self.id,
+                "default_signed_by": self.partner_id.name,
+            },
+        }

@@ -188,6 +188,20 @@ class TestDepositGate(DepositCase):
         self.assertFalse(self._mos(order))
         self.assertEqual(order.deposit_state, "waiting")
 
+    def test_finance_drafts_another_deposit_invoice(self):
+        order = self._verified_order()
+        first = order._ow_deposit_invoices()
+        with self.assertRaisesRegex(UserError, "already invoiced"):
+            order.with_user(self.finance).action_create_deposit_invoice()
+        first.with_user(self.finance).button_cancel()
+        self.assertIs(
+            order.with_user(self.finance).action_create_deposit_invoice(), True
+        )
+        second = order._ow_deposit_invoices() - first
+        self.assertAlmostEqual(second.amount_total, order.deposit_amount)
+        with self.assertRaises(AccessError):
+            order.with_user(self.tech).action_create_deposit_invoice()
+
     def test_waiver_by_finance_only(self):
         with freeze_time("2026-11-02 10:00:00"):
             order = self._verified_order()

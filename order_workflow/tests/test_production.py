@@ -429,6 +429,7 @@ class TestQualityGate(ProductionCase):
         stages.append(order.workflow_stage)
         self.assertEqual(stages, ["production", "quality", "ready"])
         self.assertTrue(order.ready_notified_on)
+        order.with_user(self.clerk).action_issue_shipping_request()
         picking.with_user(self.users["group_shipping_clerk"]).action_assign()
         picking.with_user(self.users["group_shipping_clerk"]).button_validate()
         self.assertEqual(picking.state, "done")

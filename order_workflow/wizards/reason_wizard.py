@@ -15,6 +15,7 @@ REASON_METHODS = {
         "action_reject",
         "action_reject_returned_confirmation",
         "action_waive_deposit",
+        "action_override_shipping",
     },
     "order_workflow.technical.review": {
         "action_assess",

@@ -1,0 +1,81 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""An acceptance issue (验收问题记录单): what the customer noted on the delivery
+receipt, for the sales manager to handle."""
+
+from odoo import _, api, fields, models
+
+MANAGER = "order_workflow.group_sales_manager"
+
+
+class AcceptanceIssue(models.Model):
+    _name = "order_workflow.acceptance.issue"
+    _description = "Acceptance issue"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "create_date desc, id desc"
+
+    picking_id = fields.Many2one(
+        "stock.picking", string="Delivery", required=True, index=True
+    )
+    order_id = fields.Many2one(
+        related="picking_id.sale_id", store=True, index=True, string="Order"
+    )
+    partner_id = fields.Many2one(related="picking_id.partner_id", string="Customer")
+    company_id = fields.Many2one(related="picking_id.company_id", store=True)
+    description = fields.Text(required=True)
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "order_workflow_acceptance_issue_attachment_rel",
+        "issue_id",
+        "attachment_id",
+        string="Photos",
+    )
+    reported_by_id = fields.Many2one("res.users", readonly=True)
+    state = fields.Selection(
+        [("open", "Open"), ("resolved", "Resolved")],
+        default="open",
+        required=True,
+        tracking=True,
+    )
+    resolution = fields.Text()
+
+    @api.depends("picking_id.name")
+    def _compute_display_name(self):
+        for issue in self:
+            issue.display_name = _(
+                "Acceptance issue %(picking)s", picking=issue.picking_id.name or ""
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        issues = super().create(vals_list)
+        managers = (
+            self.env.ref(MANAGER)
+            .sudo()
+            .users.filtered(lambda u: u.active and not u.share)
+        )
+        managers = (
+            managers.filtered(lambda u: not u.has_group("base.group_system"))
+            or managers
+        )
+        for issue in issues:
+            for manager in managers:
+                issue.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=_("Acceptance issue: answer the customer"),
+                    note=issue.description,
+                    user_id=manager.id,
+                )
+            if issue.order_id:
+                issue.order_id._ow_note(
+                    _(
+                        "Acceptance issue on %(picking)s: %(note)s",
+                        picking=issue.picking_id.name,
+                        note=issue.description,
+                    )
+                )
+        return issues
+
+    def action_resolve(self):
+        self.write({"state": "resolved"})
+        return True

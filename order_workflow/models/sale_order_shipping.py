@@ -1,0 +1,434 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Shipping release by credit class (款到发货), the shipping request, the delivery
+receipt and the after-sales follow-up, seen from the order."""
+
+from datetime import datetime, time, timedelta
+
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import UserError
+
+CLERK = "order_workflow.group_order_clerk"
+SERVICE = "order_workflow.group_service_supervisor"
+RELEASE_STATES = [
+    ("not_ready", "Not ready"),
+    ("released", "Released"),
+    ("blocked", "Blocked"),
+    ("overridden", "Overridden"),
+]
+DELIVERY_STATES = [
+    ("none", "Not shipped"),
+    ("shipped", "Shipped"),
+    ("delivered", "Delivered"),
+]
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    shipping_release_state = fields.Selection(
+        RELEASE_STATES,
+        string="Shipping release",
+        default="not_ready",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+        help="Class A customers ship on their agreed terms; class B and C customers "
+        "once the balance is paid, unless the service supervisor overrides.",
+    )
+    shipping_released_on = fields.Datetime(readonly=True, copy=False)
+    ow_amount_paid = fields.Monetary(
+        string="Paid",
+        compute="_compute_ow_balance",
+        compute_sudo=True,
+        help="Payments received for the order's invoices (deposit included) and "
+        "online payments not invoiced yet.",
+    )
+    ow_balance_due = fields.Monetary(
+        string="Outstanding",
+        compute="_compute_ow_balance",
+        compute_sudo=True,
+        help="What the customer still has to pay for the order.",
+    )
+    balance_notice_sent_on = fields.Datetime(readonly=True, copy=False)
+    shipping_override_by_id = fields.Many2one(
+        "res.users", string="Shipping overridden by", readonly=True, copy=False
+    )
+    shipping_override_on = fields.Datetime(readonly=True, copy=False)
+    shipping_override_reason = fields.Text(readonly=True, copy=False)
+    shipping_request_issued_on = fields.Datetime(readonly=True, copy=False)
+    shipping_request_issued_by_id = fields.Many2one(
+        "res.users", string="Shipping request issued by", readonly=True, copy=False
+    )
+    ow_delivery_state = fields.Selection(
+        DELIVERY_STATES,
+        string="Delivery",
+        compute="_compute_ow_delivery_state",
+        store=True,
+    )
+    delivered_on = fields.Datetime(readonly=True, copy=False)
+    followup_done_on = fields.Datetime(readonly=True, copy=False)
+    followup_feedback = fields.Text(readonly=True, copy=False)
+
+    # -- balance -----------------------------------------------------------------------
+    @api.depends(
+        "amount_total",
+        "order_line.invoice_lines.move_id.amount_residual",
+        "transaction_ids.state",
+    )
+    def _compute_ow_balance(self):
+        for order in self:
+            invoices = order.invoice_ids.filtered(lambda m: m.state == "posted")
+            paid = sum(
+                (m.amount_total - m.amount_residual)
+                * (-1 if m.move_type == "out_refund" else 1)
+                for m in invoices
+            )
+            paid += sum(order._ow_deposit_transactions().mapped("amount"))
+            order.ow_amount_paid = paid
+            order.ow_balance_due = max(
+                0.0, order.currency_id.round(order.amount_total - paid)
+            )
+
+    def _ow_goods_ready(self):
+        self.ensure_one()
+        return self.production_done and self.qc_state in ("not_needed", "passed")
+
+    def _ow_pays_before_shipping(self):
+        self.ensure_one()
+        return self.partner_id.commercial_partner_id.credit_class in ("B", "C")
+
+    def _ow_evaluate_shipping_release(self):
+        """Goods ready: released on agreed terms (class A, or nothing left to pay),
+        otherwise held until the balance is paid: balance invoiced, notice sent."""
+        todo = self.sudo().filtered(
+            lambda o: o.use_order_workflow
+            and o.state == "sale"
+            and o.shipping_release_state == "not_ready"
+            and o._ow_goods_ready()
+        )
+        for order in todo:
+            if order._ow_pays_before_shipping() and not order.currency_id.is_zero(
+                order.ow_balance_due
+            ):
+                order.shipping_release_state = "blocked"
+                order._ow_request_balance()
+            else:
+                order._ow_release_shipping()
+        return todo
+
+    def _ow_release_shipping(self):
+        self.sudo().write(
+            {
+                "shipping_release_state": "released",
+                "shipping_released_on": fields.Datetime.now(),
+            }
+        )
+
+    def _ow_request_balance(self):
+        """Invoice the balance (as a down payment for the produced goods, so that
+        products invoiced on delivered quantities are invoiced too), send the Balance
+        Payment Notice and give the salesperson an activity to collect it."""
+        self.ensure_one()
+        error = False
+        try:
+            with self.env.cr.savepoint():
+                self._ow_create_balance_invoice()
+        except UserError as exc:
+            error = exc.args[0]
+        if self.partner_id.email:
+            self.with_context(_ow_sending=True).message_post_with_source(
+                self.env.ref("order_workflow.mail_template_balance_notice"),
+                subtype_xmlid="mail.mt_comment",
+            )
+            self.balance_notice_sent_on = fields.Datetime.now()
+        note = _(
+            "Goods ready; %(amount)s to be paid before shipping.",
+            amount=self._ow_format_amount(self.ow_balance_due),
+        )
+        if error:
+            note = _(
+                "%(note)s The balance invoice could not be created: %(error)s",
+                note=note,
+                error=error,
+            )
+        self.activity_schedule(
+            "order_workflow.activity_balance",
+            note=note,
+            user_id=self.user_id.id or self.env.uid,
+        )
+
+    def _ow_create_balance_invoice(self):
+        self.ensure_one()
+        invoiced = sum(
+            m.amount_total
+            for m in self.sudo()._ow_deposit_invoices()
+            if m.state != "cancel"
+        )
+        amount = self.currency_id.round(self.amount_total - invoiced)
+        if self.currency_id.compare_amounts(amount, 0) <= 0:
+            return self.env["account.move"]
+        # as the system: whoever made the goods ready (a production or QC user)
+        # has no right to invoice, and Odoo posts the chatter lines as that user
+        wizard = (
+            self.env["sale.advance.payment.inv"]
+            .with_user(SUPERUSER_ID)
+            .with_context(active_model="sale.order", active_ids=self.ids)
+            .create(
+                {
+                    "advance_payment_method": "fixed",
+                    "fixed_amount": amount,
+                    "sale_order_ids": [fields.Command.set(self.ids)],
+                }
+            )
+        )
+        return wizard.with_context(_ow_no_restart=True)._create_invoices(
+            self.with_user(SUPERUSER_ID)
+        )
+
+    def _ow_check_balance(self):
+        """A payment came in: release the orders held for it."""
+        blocked = self.sudo().filtered(
+            lambda o: o.use_order_workflow and o.shipping_release_state == "blocked"
+        )
+        paid = blocked.filtered(lambda o: o.currency_id.is_zero(o.ow_balance_due))
+        for order in paid:
+            order._ow_release_shipping()
+            order._ow_note(_("Balance paid: the goods may ship."))
+            order.activity_unlink(["order_workflow.activity_balance"])
+        paid._ow_notify_ready()
+        return paid
+
+    def _ow_notify_ready(self):
+        self._ow_evaluate_shipping_release()
+        return super()._ow_notify_ready()
+
+    # -- stage -------------------------------------------------------------------------
+    @api.depends("shipping_release_state", "ow_delivery_state", "followup_done_on")
+    def _compute_workflow_stage(self):
+        return super()._compute_workflow_stage()
+
+    def _get_workflow_stage_after_quality(self):
+        if self.followup_done_on:
+            return "closed"
+        if self.ow_delivery_state == "delivered":
+            return "delivered"
+        if self.ow_delivery_state == "shipped":
+            return "shipped"
+        if self.shipping_release_state == "blocked":
+            return "payment_hold"
+        return super()._get_workflow_stage_after_quality()
+
+    def _ow_stages_waiting_for(self, user):
+        stages = super()._ow_stages_waiting_for(user)
+        if user.has_group("order_workflow.group_finance_reviewer"):
+            stages.add("payment_hold")
+        if user.has_group("order_workflow.group_shipping_clerk"):
+            stages.add("ready")
+        if user.has_group(CLERK):
+            stages |= {"ready", "shipped"}
+        return stages
+
+    @api.depends("picking_ids.state", "picking_ids.receipt_state")
+    def _compute_ow_delivery_state(self):
+        for order in self:
+            outgoing = order.picking_ids.filtered(
+                lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
+            )
+            done = outgoing.filtered(lambda p: p.state == "done")
+            if not done:
+                order.ow_delivery_state = "none"
+            elif outgoing - done or any(p.receipt_state == "awaiting" for p in done):
+                order.ow_delivery_state = "shipped"
+            else:
+                order.ow_delivery_state = "delivered"
+
+    # -- override ----------------------------------------------------------------------
+    def action_override_shipping(self, reason):
+        """Emergency: the service supervisor lets this shipment go first; the
+        paperwork follows."""
+        self._ow_check_group([SERVICE], _("override the shipping release"))
+        self._ow_check_workflow()
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for the override."))
+        for order in self:
+            pickings = order._ow_open_outgoing()
+            if order.state != "sale" or not pickings:
+                raise UserError(
+                    _("%(order)s has no shipment to release.", order=order.name)
+                )
+            if not order._ow_goods_ready():
+                raise UserError(
+                    _(
+                        "The goods of %(order)s are not ready (production or quality "
+                        "check): an override can't ship them.",
+                        order=order.name,
+                    )
+                )
+            now = fields.Datetime.now()
+            values = {
+                "shipping_override_by_id": self.env.uid,
+                "shipping_override_on": now,
+                "shipping_override_reason": reason,
+            }
+            pickings.sudo().write(values)
+            order.sudo().write({**values, "shipping_release_state": "overridden"})
+            order._ow_note(
+                _(
+                    "Shipping released by override (%(pickings)s) by %(user)s: "
+                    "%(reason)s",
+                    pickings=", ".join(pickings.mapped("name")),
+                    user=self.env.user.name,
+                    reason=reason,
+                )
+            )
+            order.activity_unlink(["order_workflow.activity_balance"])
+            order.activity_schedule(
+                "order_workflow.activity_override_paperwork",
+                note=_("Shipped by override: %(reason)s", reason=reason),
+                user_id=order.user_id.id or self.env.uid,
+            )
+        return True
+
+    def action_open_override_wizard(self):
+        self._ow_check_group([SERVICE], _("override the shipping release"))
+        return self._ow_reason_wizard(
+            "action_override_shipping", _("Override the shipping release")
+        )
+
+    def _ow_open_outgoing(self):
+        self.ensure_one()
+        return self.sudo().picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing"
+            and p.state not in ("done", "cancel")
+        )
+
+    def _ow_after_shipment(self):
+        """After a shipment left: an override covered that shipment only."""
+        for order in self.sudo().filtered(
+            lambda o: o.shipping_release_state == "overridden"
+        ):
+            if order._ow_open_outgoing().filtered("shipping_override_on"):
+                continue
+            if order._ow_pays_before_shipping() and not order.currency_id.is_zero(
+                order.ow_balance_due
+            ):
+                order.shipping_release_state = "blocked"
+            else:
+                order._ow_release_shipping()
+
+    # -- shipping request --------------------------------------------------------------
+    def _ow_shipping_request_problems(self):
+        self.ensure_one()
+        shipping = self.partner_shipping_id
+        contact = shipping.phone or shipping.email
+        if not contact:
+            customer = self.partner_id
+            contact = customer.phone or customer.email
+        problems = []
+        if not (shipping.street and shipping.city):
+            problems.append(_("the delivery address (street and city)"))
+        if not shipping.name:
+            problems.append(_("the recipient"))
+        if not contact:
+            problems.append(_("a contact phone or e-mail"))
+        return problems
+
+    def action_issue_shipping_request(self):
+        """The clerk re-checks address, recipient and contact and issues the
+        Shipping Request to the shipping clerk."""
+        self._ow_check_group([CLERK], _("issue the shipping request"))
+        self._ow_check_workflow()
+        for order in self:
+            if order.shipping_release_state not in ("released", "overridden"):
+                raise UserError(
+                    _(
+                        "%(order)s is not released for shipping: %(why)s.",
+                        order=order.name,
+                        why=_(
+                            "the balance of %(amount)s is due",
+                            amount=order._ow_format_amount(order.ow_balance_due),
+                        )
+                        if order.shipping_release_state == "blocked"
+                        else _("the goods are not ready"),
+                    )
+                )
+            problems = order._ow_shipping_request_problems()
+            if problems:
+                raise UserError(
+                    _(
+                        "Before the shipping request of %(order)s, complete: "
+                        "%(missing)s.",
+                        order=order.name,
+                        missing=", ".join(problems),
+                    )
+                )
+        self.sudo().write(
+            {
+                "shipping_request_issued_on": fields.Datetime.now(),
+                "shipping_request_issued_by_id": self.env.uid,
+            }
+        )
+        self._ow_note(
+            _("Shipping request issued by %(user)s.", user=self.env.user.name)
+        )
+        return True
+
+    # -- delivered: the follow-up call -------------------------------------------------
+    def _ow_after_receipt(self):
+        delivered = self.sudo().filtered(
+            lambda o: o.use_order_workflow
+            and o.ow_delivery_state == "delivered"
+            and not o.delivered_on
+        )
+        for order in delivered:
+            order.delivered_on = fields.Datetime.now()
+            order.activity_schedule(
+                "order_workflow.activity_followup",
+                date_deadline=order._ow_followup_date(),
+                user_id=order.user_id.id or self.env.uid,
+            )
+        return delivered
+
+    def _ow_followup_date(self, when=None):
+        """Three working days after ``when`` on the company's working calendar."""
+        when = when or fields.Datetime.now()
+        calendar = self.company_id.resource_calendar_id
+        start = datetime.combine(when.date() + timedelta(days=1), time.min)
+        due = calendar.plan_days(3, start) if calendar else None
+        return due.date() if due else when.date() + timedelta(days=3)
+
+    def _ow_close_after_followup(self, feedback):
+        for order in self.sudo():
+            order.write(
+                {
+                    "followup_done_on": fields.Datetime.now(),
+                    "followup_feedback": feedback,
+                }
+            )
+            order._ow_note(
+                _(
+                    "Follow-up done; order closed. Feedback: %(feedback)s",
+                    feedback=feedback,
+                )
+            )
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + [
+            "shipping_release_state",
+            "shipping_released_on",
+            "balance_notice_sent_on",
+            "shipping_override_by_id",
+            "shipping_override_on",
+            "shipping_override_reason",
+            "shipping_request_issued_on",
+            "shipping_request_issued_by_id",
+            "delivered_on",
+            "followup_done_on",
+            "followup_feedback",
+            "ready_notified_on",
+            "ow_digest_snapshot",
+        ]
