@@ -52,6 +52,7 @@
         "reports/shipping_request_report.xml",
         "reports/delivery_receipt_report.xml",
         "views/shipping_views.xml",
+        "views/sale_order_guide_views.xml",
         "views/crm_team_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
@@ -59,6 +60,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/demo_data.xml",
     ],
     "assets": {
         "web.assets_backend": [

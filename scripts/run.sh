@@ -28,6 +28,10 @@ cat >&2 <<MSG
     qc          QC Inspector            shipping    Shipping Clerk
     service     Service Supervisor
 
+  Orders wait in every stage of Order Workflow > Orders (kanban by stage).
+  Drive one more order through the whole flow over XML-RPC, from another shell:
+    python3 scripts/demo_flow.py --url http://$HTTP_HOST:$HTTP_PORT --db $DEMO_DB
+
   Stop with Ctrl+C.
 MSG
 exec_args=(-d "$DEMO_DB" --db-filter="^$DEMO_DB\$" --http-interface="$HTTP_HOST" --http-port="$HTTP_PORT")

@@ -27,6 +27,8 @@ from . import stock_picking
 from . import sale_order_shipping
 from . import acceptance_issue
 from . import mail_activity
+from . import sale_order_guide
+from . import sale_order_demo
 from . import tier_review
 from . import mail_activity_type
 from . import ir_actions_report

@@ -59,23 +59,24 @@ class ReviewCase(OrderWorkflowCase):
 @tagged("post_install", "-at_install")
 class TestOrderNumbers(ReviewCase):
     def test_workflow_orders_are_numbered_by_month(self):
-        with freeze_time("2026-11-05 10:00:00"):
+        # months far ahead: the demo orders use the current month's numbers
+        with freeze_time("2031-05-05 10:00:00"):
             first = self._create_order()
             second = self._create_order()
-        self.assertEqual(first.name, "202611-001")
-        self.assertEqual(second.name, "202611-002")
-        with freeze_time("2026-12-01 09:00:00"):
+        self.assertEqual(first.name, "203105-001")
+        self.assertEqual(second.name, "203105-002")
+        with freeze_time("2031-06-01 09:00:00"):
             december = self._create_order()
-        self.assertEqual(december.name, "202612-001", "the counter restarts each month")
-        with freeze_time("2026-11-20 09:00:00"):
-            self.assertEqual(self._create_order().name, "202611-003")
+        self.assertEqual(december.name, "203106-001", "the counter restarts each month")
+        with freeze_time("2031-05-20 09:00:00"):
+            self.assertEqual(self._create_order().name, "203105-003")
 
     def test_numbering_is_per_company(self):
         other_company = self.env["res.company"].create({"name": "Second plant"})
         team = self.env["crm.team"].create(
             {"name": "Plant 2", "company_id": other_company.id}
         )
-        with freeze_time("2027-03-02"):
+        with freeze_time("2032-03-02"):
             here = self._create_order()
             there = (
                 self.env["sale.order"]
@@ -88,8 +89,8 @@ class TestOrderNumbers(ReviewCase):
                     }
                 )
             )
-        self.assertEqual(here.name, "202703-001")
-        self.assertEqual(there.name, "202703-001")
+        self.assertEqual(here.name, "203203-001")
+        self.assertEqual(there.name, "203203-001")
 
     def test_orders_outside_the_workflow_keep_odoo_numbering(self):
         order = self._create_order(team=self.team_off)

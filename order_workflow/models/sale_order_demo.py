@@ -1,0 +1,173 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Demo: orders waiting in every stage, pushed there by the demo users through the
+workflow's own public methods (so the demo also proves the gates)."""
+
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    @api.model
+    def _ow_demo_populate(self):
+        ref = self.env.ref
+        users = {
+            role: ref(f"order_workflow.user_demo_{role}")
+            for role in (
+                "clerk manager finance production qc shipping service tech purchase"
+            ).split()
+        }
+        clerk = users["clerk"]
+        customers = {
+            key: ref(f"order_workflow.demo_customer_{key}") for key in ("a", "b", "c")
+        }
+        for key, credit_class in (("a", "A"), ("b", "B"), ("c", "C")):
+            customers[key].with_user(users["manager"]).action_qualify()
+            customers[key].with_user(users["manager"]).credit_class = credit_class
+        # make to order: Odoo ships the MTO route archived
+        ref("stock.route_warehouse0_mto").active = True
+        valve = ref("order_workflow.demo_product_valve")
+        pump = ref("order_workflow.demo_product_pump")
+        custom = ref("order_workflow.demo_product_custom")
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        for component, qty in (
+            (ref("order_workflow.demo_component_body"), 500),
+            (ref("order_workflow.demo_component_seal"), 1000),
+        ):
+            self.env["stock.quant"]._update_available_quantity(
+                component, warehouse.lot_stock_id, qty
+            )
+        team = self.env["crm.team"].search([("use_order_workflow", "=", True)], limit=1)
+        team.member_ids = [Command.link(clerk.id)]
+        term = ref("account.account_payment_term_30days")
+        today = fields.Date.context_today(self)
+
+        def new(customer, product=valve, qty=2, price=None, ref_no=None):
+            line = {"product_id": product.id, "product_uom_qty": qty}
+            if price is not None:
+                line["price_unit"] = price
+            return (
+                self.with_user(clerk)
+                .with_context(tracking_disable=True)
+                .create(
+                    {
+                        "partner_id": customer.id,
+                        "team_id": team.id,
+                        "user_id": clerk.id,
+                        "client_order_ref": ref_no,
+                        "requested_date": today + timedelta(days=45),
+                        "payment_term_id": term.id,
+                        "order_channel": "salesperson",
+                        "order_line": [Command.create(line)],
+                    }
+                )
+            )
+
+        def approved(order):
+            order.with_user(clerk).action_review_pass()
+            order.with_user(users["manager"]).action_approve()
+            return order
+
+        def verified(order):
+            approved(order)
+            order.with_user(clerk).action_send_for_confirmation()
+            order.with_user(clerk).action_register_signed_confirmation(
+                order.partner_id.name, fields.Datetime.now()
+            )
+            order.with_user(clerk).action_verify_confirmation()
+            return order
+
+        def pay(order, invoice, amount):
+            invoice.with_user(users["finance"]).action_post()
+            self.env["account.payment.register"].with_user(
+                users["finance"]
+            ).with_context(active_model="account.move", active_ids=invoice.ids).create(
+                {"amount": amount}
+            ).action_create_payments()
+
+        def produce(order):
+            for production in order.sudo().ow_production_ids:
+                production = production.with_user(users["production"])
+                production.action_assign()
+                production.qty_producing = production.product_qty
+                production.move_raw_ids.picked = True
+                production.button_mark_done()
+            return order
+
+        def ship(order):
+            order.with_user(clerk).action_issue_shipping_request()
+            for picking in order.sudo().picking_ids.filtered(
+                lambda p: p.picking_type_code == "outgoing"
+            ):
+                picking = picking.with_user(users["shipping"])
+                picking.write(
+                    {"ow_carrier": "SF Express", "ow_tracking_ref": "SF1029384756"}
+                )
+                picking.action_assign()
+                picking.button_validate()
+            return order
+
+        def receive(order):
+            for picking in order.sudo().picking_ids.filtered(
+                lambda p: p.receipt_state == "awaiting"
+            ):
+                picking.with_user(users["shipping"]).action_register_receipt(
+                    order.partner_id.name, today
+                )
+            return order
+
+        a, b, c = customers["a"], customers["b"], customers["c"]
+        # Intake: a new customer, not qualified yet
+        new(ref("order_workflow.demo_customer_new"), ref_no="FT-2026-001")
+        # Info needed
+        new(a, ref_no="EC-7701").with_user(clerk).action_review_need_info(
+            "Please confirm the flange standard (GB or ANSI)."
+        )
+        # Technical review: a non-standard product
+        new(a, product=custom, qty=1, ref_no="EC-7702").with_user(
+            clerk
+        ).action_review_pass()
+        # Price review: a price 20 % below the list price
+        new(b, price=valve.list_price * 0.8, ref_no="GT-3301").with_user(
+            clerk
+        ).action_review_pass()
+        # Approval
+        new(b, ref_no="GT-3302").with_user(clerk).action_review_pass()
+        # Customer confirmation: sent, waiting for the signed copy
+        approved(new(a, ref_no="EC-7703")).with_user(
+            clerk
+        ).action_send_for_confirmation()
+        # Deposit: class C, verified, deposit not paid yet
+        verified(new(c, ref_no="XC-101"))
+        # Production: released, MO open
+        verified(new(a, qty=5, ref_no="EC-7704"))
+        # Quality: a pump produced, inspection pending
+        produce(verified(new(a, product=pump, qty=1, ref_no="EC-7705")))
+        # Payment hold: class B, deposit paid, produced, balance due
+        held = verified(new(b, ref_no="GT-3303"))
+        pay(held, held._ow_deposit_invoices(), held.deposit_amount)
+        produce(held)
+        # Ready to ship
+        produce(verified(new(a, ref_no="EC-7706")))
+        # Shipped, awaiting the signed receipt
+        ship(produce(verified(new(a, ref_no="EC-7707"))))
+        # Delivered: follow-up call due
+        receive(ship(produce(verified(new(a, ref_no="EC-7708")))))
+        # Closed
+        closed = receive(ship(produce(verified(new(a, ref_no="EC-7709")))))
+        closed.activity_ids.filtered(
+            lambda act: act.activity_type_id == ref("order_workflow.activity_followup")
+        ).with_user(clerk).action_feedback(
+            feedback="Very satisfied; next order in March."
+        )
+        # Rejected and cancelled
+        new(a, ref_no="EC-7710").with_user(clerk).action_review_reject(
+            "Delivery date impossible for this quantity."
+        )
+        new(a, ref_no="EC-7711").with_user(clerk).action_cancel()
+        return True

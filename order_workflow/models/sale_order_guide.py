@@ -1,0 +1,100 @@
+# Copyright 2026 order_workflow contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""One line on the order: what it waits for now, and who must act."""
+
+from odoo import _, api, fields, models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    ow_waiting_for = fields.Char(
+        string="Waiting for",
+        compute="_compute_ow_waiting_for",
+        help="What the order waits for now, and who must act.",
+    )
+
+    def _ow_role(self, xmlid):
+        return self.env.ref(f"order_workflow.{xmlid}").sudo().name
+
+    def _ow_waiting_line(self):
+        """(what, who) for the order's stage; a gate with more to say has its own
+        ``_ow_waiting_<stage>`` method."""
+        self.ensure_one()
+        special = getattr(self, f"_ow_waiting_{self.workflow_stage}", None)
+        if special:
+            return special()
+        table = {
+            "intake": (_("the preliminary review"), ["group_order_clerk"]),
+            "info_needed": (
+                _("the customer's missing information"),
+                ["group_order_clerk"],
+            ),
+            "technical_review": (
+                _("the technical and material sign-off"),
+                ["group_technical_reviewer", "group_purchase_reviewer"],
+            ),
+            "price_review": (
+                _("the finance price approval"),
+                ["group_finance_reviewer"],
+            ),
+            "deposit": (_("the deposit payment"), ["group_finance_reviewer"]),
+            "production": (
+                _("the production of the goods"),
+                ["group_production_supervisor"],
+            ),
+            "quality": (_("the quality inspection"), ["group_qc_inspector"]),
+            "payment_hold": (
+                _("the balance payment (or an emergency override)"),
+                ["group_finance_reviewer", "group_service_supervisor"],
+            ),
+            "shipped": (
+                _("the customer's signed delivery receipt"),
+                ["group_order_clerk", "group_shipping_clerk"],
+            ),
+        }
+        if self.workflow_stage not in table:
+            return False, False
+        what, groups = table[self.workflow_stage]
+        return what, ", ".join(self._ow_role(group) for group in groups)
+
+    def _ow_waiting_approval(self):
+        pending = (
+            self.sudo()
+            .review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+            .sorted("sequence")
+        )
+        who = pending[:1].reviewer_group_id.name
+        return _("the approval"), who or self._ow_role("group_sales_manager")
+
+    def _ow_waiting_customer_confirmation(self):
+        if self.confirmation_state == "not_sent":
+            return _("sending the Order Confirmation"), self._ow_role(
+                "group_order_clerk"
+            )
+        if self.confirmation_state == "sent":
+            return _("the customer's signed copy"), _(
+                "the customer (the clerk follows up)"
+            )
+        return _("checking the signed copy"), self._ow_role("group_order_clerk")
+
+    def _ow_waiting_ready(self):
+        if not self.shipping_request_issued_on:
+            return _("the Shipping Request"), self._ow_role("group_order_clerk")
+        return _("the shipment"), self._ow_role("group_shipping_clerk")
+
+    def _ow_waiting_delivered(self):
+        return _("the follow-up call"), self.user_id.name or _("the salesperson")
+
+    @api.depends("workflow_stage", "confirmation_state", "shipping_request_issued_on")
+    @api.depends_context("lang")
+    def _compute_ow_waiting_for(self):
+        for order in self:
+            what, who = (
+                order._ow_waiting_line() if order.use_order_workflow else (False, False)
+            )
+            order.ow_waiting_for = (
+                _("Waiting for %(what)s: %(who)s", what=what, who=who)
+                if what
+                else False
+            )
