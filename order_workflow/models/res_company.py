@@ -57,6 +57,12 @@ class ResCompany(models.Model):
         help="When the review asks the customer for missing information, the answer is "
         "due this many hours later.",
     )
+    order_workflow_import_max_mb = fields.Float(
+        string="Largest Excel file to import (MB)",
+        default=10.0,
+        help="Order forms and price lists larger than this are refused by the Excel "
+        "import.",
+    )
 
     def _order_workflow_deposit_for_class(self, credit_class):
         self.ensure_one()
