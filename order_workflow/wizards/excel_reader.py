@@ -258,9 +258,12 @@ def _password_message(env, name):
 def _read_xls(data):
     import xlrd
 
-    book = xlrd.open_workbook(
-        file_contents=data, formatting_info=True, logfile=io.StringIO()
-    )
+    try:  # merged cells need the formatting records, which old BIFF lacks
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, logfile=io.StringIO()
+        )
+    except NotImplementedError:
+        book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO())
     sheets = []
     for sheet in book.sheets():
         rows = []
