@@ -34,3 +34,6 @@ from . import mail_activity_type
 from . import ir_actions_report
 from . import account_move_line
 from . import payment_transaction
+from . import customer_product_code
+from . import product_pricelist
+from . import product_pricelist_item

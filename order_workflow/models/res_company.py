@@ -57,6 +57,12 @@ class ResCompany(models.Model):
         help="When the review asks the customer for missing information, the answer is "
         "due this many hours later.",
     )
+    order_workflow_import_max_mb = fields.Float(
+        string="Largest Excel file to import (MB)",
+        default=10.0,
+        help="Order forms and price lists larger than this are refused by the Excel "
+        "import.",
+    )
 
     order_workflow_receipt_chase_days = fields.Integer(
         string="Days to chase a delivery receipt",

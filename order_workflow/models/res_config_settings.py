@@ -37,3 +37,6 @@ class ResConfigSettings(models.TransientModel):
     order_workflow_info_hours = fields.Float(
         related="company_id.order_workflow_info_hours", readonly=False
     )
+    order_workflow_import_max_mb = fields.Float(
+        related="company_id.order_workflow_import_max_mb", readonly=False
+    )

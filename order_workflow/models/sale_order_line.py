@@ -1,5 +1,7 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.tools import float_is_zero
 
@@ -61,6 +63,16 @@ class SaleOrderLine(models.Model):
                 if line._origin.product_id == line.product_id
                 else False
             )
+
+    def _compute_pricelist_item_id(self):
+        """Price list rules for a customer or a customer class apply to its orders."""
+        by_partner = defaultdict(lambda: self.browse())
+        for line in self:
+            by_partner[line.order_id.partner_id.commercial_partner_id.id] |= line
+        for partner_id, lines in by_partner.items():
+            super(
+                SaleOrderLine, lines.with_context(ow_pricing_partner_id=partner_id)
+            )._compute_pricelist_item_id()
 
     def _ow_priced_lines(self):
         return self.filtered(
