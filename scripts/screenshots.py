@@ -8,7 +8,8 @@ Usage: .venv/bin/python scripts/screenshots.py [--url URL] [--db DB] [--out docs
 * docs/stage_kanban.png: Order Workflow > Orders, logged in as the order clerk,
   rendered by headless Chromium (DevTools protocol);
 * docs/order_confirmation.png: page 1 of a printed Order Confirmation (PDF from the
-  server, rendered to PNG with pdftoppm).
+  server, rendered to PNG with pdftoppm). wkhtmltopdf loads the report's styles from
+  the database's web.base.url (or report.url): it must point at this server.
 """
 
 import argparse
