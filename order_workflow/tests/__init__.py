@@ -1,6 +1,7 @@
 from . import test_install
 from . import test_security
 from . import test_workflow_stage
+from . import test_lifecycle_tour
 from . import test_tour
 from . import test_i18n
 from . import test_intake_review
@@ -11,3 +12,7 @@ from . import test_approval_http
 from . import test_confirmation
 from . import test_confirmation_portal
 from . import test_promised_date
+from . import test_shipping
+from . import test_import
+from . import test_production
+from . import test_deposit
