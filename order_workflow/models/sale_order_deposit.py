@@ -262,16 +262,22 @@ class SaleOrder(models.Model):
 
     def _ow_create_deposit_invoice(self):
         """Draft down-payment invoice for what of the deposit is not invoiced yet."""
+        return self._ow_invoice_down_payment_up_to(self.deposit_amount)
+
+    def _ow_invoice_down_payment_up_to(self, target):
+        """Draft a down-payment invoice for ``target`` minus the down payments already
+        invoiced (not cancelled); nothing when that is already covered."""
         self.ensure_one()
         invoiced = sum(
             m.amount_total
             for m in self.sudo()._ow_deposit_invoices()
             if m.state != "cancel"
         )
-        amount = self.currency_id.round(self.deposit_amount - invoiced)
+        amount = self.currency_id.round(target - invoiced)
         if self.currency_id.compare_amounts(amount, 0) <= 0:
             return self.env["account.move"]
-        # as the system: finance may not write orders, and Odoo posts the chatter
+        # as the system: whoever triggers it (finance, or the production or QC user
+        # who made the goods ready) may not write orders, and Odoo posts the chatter
         # lines of the down payment as the current user
         wizard = (
             self.env["sale.advance.payment.inv"]

@@ -5,7 +5,7 @@ receipt and the after-sales follow-up, seen from the order."""
 
 from datetime import datetime, time, timedelta
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 CLERK = "order_workflow.group_order_clerk"
@@ -161,32 +161,8 @@ class SaleOrder(models.Model):
         )
 
     def _ow_create_balance_invoice(self):
-        self.ensure_one()
-        invoiced = sum(
-            m.amount_total
-            for m in self.sudo()._ow_deposit_invoices()
-            if m.state != "cancel"
-        )
-        amount = self.currency_id.round(self.amount_total - invoiced)
-        if self.currency_id.compare_amounts(amount, 0) <= 0:
-            return self.env["account.move"]
-        # as the system: whoever made the goods ready (a production or QC user)
-        # has no right to invoice, and Odoo posts the chatter lines as that user
-        wizard = (
-            self.env["sale.advance.payment.inv"]
-            .with_user(SUPERUSER_ID)
-            .with_context(active_model="sale.order", active_ids=self.ids)
-            .create(
-                {
-                    "advance_payment_method": "fixed",
-                    "fixed_amount": amount,
-                    "sale_order_ids": [fields.Command.set(self.ids)],
-                }
-            )
-        )
-        return wizard.with_context(_ow_no_restart=True)._create_invoices(
-            self.with_user(SUPERUSER_ID)
-        )
+        """The balance, invoiced as a down payment for the produced goods."""
+        return self._ow_invoice_down_payment_up_to(self.amount_total)
 
     def _ow_check_balance(self):
         """A payment came in: release the orders held for it."""

@@ -246,6 +246,9 @@ class TestShippingRelease(ShippingCase):
             counts.append(self._queries(picking._ow_check_can_ship))
         self.assertEqual(counts[1], counts[2], counts)
         self.assertLessEqual(counts[1], GATE_QUERIES)
+        self.env.invalidate_all()
+        with self.assertQueryCount(GATE_QUERIES):
+            picking._ow_check_can_ship()
 
 
 GATE_QUERIES = 10
