@@ -208,39 +208,7 @@ class TestRpc(HttpCase):
             }
         )
         customer.action_qualify()  # new customers are class C: 30 % deposit
-        mto = self.env.ref("stock.route_warehouse0_mto")
-        mto.active = True
-        product = self.env["product.product"].create(
-            {
-                "name": "RPC valve body",
-                "is_storable": True,
-                "taxes_id": False,
-                "route_ids": [
-                    (
-                        6,
-                        0,
-                        [mto.id, self.env.ref("mrp.route_warehouse0_manufacture").id],
-                    )
-                ],
-            }
-        )
-        self.env["mrp.bom"].create(
-            {
-                "product_tmpl_id": product.product_tmpl_id.id,
-                "bom_line_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "product_id": self.env["product.product"]
-                            .create({"name": "RPC casting"})
-                            .id,
-                            "product_qty": 1,
-                        },
-                    )
-                ],
-            }
-        )
+        product = self._mto_product("RPC valve body")
         _uid, clerk = self._login("clerk")
         _uid, manager = self._login("manager")
         _uid, finance = self._login("finance")
@@ -290,17 +258,7 @@ class TestRpc(HttpCase):
                 call("sale.order", "action_remove_delivery_block", [order_id])
         # finance posts the proposed deposit invoice and registers the bank payment
         [invoice_id] = order["invoice_ids"]
-        finance("account.move", "action_post", [invoice_id])
-        ctx = {"active_model": "account.move", "active_ids": [invoice_id]}
-        wizard_id = finance(
-            "account.payment.register", "create", {"amount": 300.0}, context=ctx
-        )
-        finance(
-            "account.payment.register",
-            "action_create_payments",
-            [wizard_id],
-            context=ctx,
-        )
+        self._pay_over_rpc(finance, invoice_id, 300.0)
         [order] = clerk(
             "sale.order", "read", [order_id], fields + ["production_released"]
         )
@@ -380,8 +338,8 @@ class TestRpc(HttpCase):
         )
         customer.action_qualify()  # class C: 30 % deposit, pays before shipping
         product = self._mto_product("RPC gearbox")
-        logins = "clerk manager finance production shipping service".split()
-        clerk, manager, finance, production, shipping, service = (
+        logins = "clerk manager finance production shipping".split()
+        clerk, manager, finance, production, shipping = (
             self._login(login)[1] for login in logins
         )
 
@@ -486,7 +444,6 @@ class TestRpc(HttpCase):
                 "closed",
             ],
         )
-        del service
 
     def test_class_a_ships_override_and_disputed_receipt_over_rpc(self):
         self.env.company.order_workflow_price_tolerance = 1e9

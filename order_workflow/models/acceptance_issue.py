@@ -49,15 +49,7 @@ class AcceptanceIssue(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         issues = super().create(vals_list)
-        managers = (
-            self.env.ref(MANAGER)
-            .sudo()
-            .users.filtered(lambda u: u.active and not u.share)
-        )
-        managers = (
-            managers.filtered(lambda u: not u.has_group("base.group_system"))
-            or managers
-        )
+        managers = self._ow_role_holders(MANAGER)
         for issue in issues:
             for manager in managers:
                 issue.activity_schedule(

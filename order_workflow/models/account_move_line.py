@@ -30,6 +30,5 @@ class AccountMoveLine(models.Model):
             .order_id
         )
         if orders:
-            orders._ow_check_deposit()
-            orders._ow_check_balance()
+            orders._ow_after_payment()
         return res

@@ -1,6 +1,6 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import fields, models
 
 
 class MailThread(models.AbstractModel):
@@ -11,3 +11,32 @@ class MailThread(models.AbstractModel):
         chatter, never sent to the customer."""
         for record in self:
             record.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _ow_role_holders(self, group_xmlid):
+        """Active internal members of a workflow role: the role holders rather than
+        the administrator, who is in every group, unless nobody else holds it."""
+        members = (
+            self.env.ref(group_xmlid)
+            .sudo()
+            .users.filtered(lambda u: u.active and not u.share)
+        )
+        return (
+            members.filtered(lambda u: not u.has_group("base.group_system")) or members
+        )
+
+    def _ow_activity_values(self, activity_type, user, summary=None, note=None):
+        """Values of an automated activity due today on this record, for the crons and
+        notifications that create many of them in one batch."""
+        self.ensure_one()
+        values = {
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "summary": summary or activity_type.summary,
+            "user_id": user.id,
+            "date_deadline": fields.Date.context_today(self),
+            "automated": True,
+        }
+        if note:
+            values["note"] = note
+        return values

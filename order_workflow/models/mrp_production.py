@@ -108,26 +108,15 @@ class MrpProduction(models.Model):
             .sudo()
             .users.filtered(lambda u: not u.share and u.active)
         )
-        default = (
-            supervisors.filtered(lambda u: not u.has_group("base.group_system"))[:1]
-            or supervisors[:1]
-        )
-        model = self.env["ir.model"]._get_id(self._name)
+        default = self._ow_role_holders(SUPERVISOR)[:1]
         self.env["mail.activity"].sudo().create(
             [
-                {
-                    "res_model_id": model,
-                    "res_id": production.id,
-                    "activity_type_id": activity_type.id,
-                    "summary": activity_type.summary,
-                    "user_id": (
-                        production.user_id
-                        if production.user_id in supervisors
-                        else default or self.env.user
-                    ).id,
-                    "date_deadline": fields.Date.context_today(self),
-                    "automated": True,
-                }
+                production._ow_activity_values(
+                    activity_type,
+                    production.user_id
+                    if production.user_id in supervisors
+                    else default or self.env.user,
+                )
                 for production in late
             ]
         )

@@ -12,6 +12,5 @@ class PaymentTransaction(models.Model):
         res = super()._post_process()
         orders = self.filtered(lambda tx: tx.state == "done").sale_order_ids
         if orders:
-            orders._ow_check_deposit()
-            orders._ow_check_balance()
+            orders._ow_after_payment()
         return res

@@ -122,21 +122,11 @@ class ProductionAnomaly(models.Model):
         order = self.order_id.sudo()
         users = order.user_id | order.create_uid
         for group in NOTIFIED_GROUPS:
-            members = (
-                self.env.ref(group)
-                .sudo()
-                .users.filtered(lambda u: u.active and not u.share)
-            )
-            # the role holders, not the administrator who is in every group
-            users |= (
-                members.filtered(lambda u: not u.has_group("base.group_system"))
-                or members
-            )
+            users |= self._ow_role_holders(group)
         return users.filtered(lambda u: u.active and not u.share)
 
     def _notify_at_once(self):
         activity_type = self.env.ref("order_workflow.activity_anomaly")
-        model_id = self.env["ir.model"]._get_id("sale.order")
         labels = dict(self._fields["anomaly_type"]._description_selection(self.env))
         values = []
         for anomaly in self:
@@ -149,19 +139,15 @@ class ProductionAnomaly(models.Model):
                 days=anomaly.impact_days,
                 plan=anomaly.response_plan or _("to be decided"),
             )
-            for user in anomaly._ow_people_to_notify():
-                values.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": anomaly.order_id.id,
-                        "activity_type_id": activity_type.id,
-                        "summary": _("Production anomaly: inform the customer"),
-                        "note": note,
-                        "user_id": user.id,
-                        "date_deadline": fields.Date.context_today(self),
-                        "automated": True,
-                    }
+            values += [
+                anomaly.order_id._ow_activity_values(
+                    activity_type,
+                    user,
+                    summary=_("Production anomaly: inform the customer"),
+                    note=note,
                 )
+                for user in anomaly._ow_people_to_notify()
+            ]
             anomaly.order_id.sudo()._ow_note(
                 _("Production anomaly reported: %(note)s", note=note)
             )

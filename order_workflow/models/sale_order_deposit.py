@@ -13,6 +13,7 @@ import logging
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
 
 _logger = logging.getLogger(__name__)
 
@@ -256,8 +257,6 @@ class SaleOrder(models.Model):
         )
 
     def _ow_format_amount(self, amount):
-        from odoo.tools.misc import formatLang
-
         return formatLang(self.env, amount, currency_obj=self.currency_id)
 
     def _ow_create_deposit_invoice(self):
@@ -347,6 +346,11 @@ class SaleOrder(models.Model):
         return super().write(vals)
 
     # -- paid, waived, released -------------------------------------------------------
+    def _ow_after_payment(self):
+        """A payment came in for these orders (reconciliation or online payment):
+        the gates waiting for money look again; the shipping gate extends it."""
+        return self._ow_check_deposit()
+
     def _ow_check_deposit(self):
         """Release the orders whose deposit is now paid (from payments)."""
         waiting = self.sudo()._ow_waiting_for_deposit()

@@ -131,10 +131,10 @@ class SaleOrder(models.Model):
         if vals.get("promised_date"):
             productions = self.sudo().ow_production_ids.filtered(
                 lambda p: p.state not in ("done", "cancel")
+                and p.sale_id.use_order_workflow
             )
-            for order in self.filtered("use_order_workflow"):
-                mine = productions.filtered(lambda p, o=order: p.sale_id == o)
-                if mine and order.promised_date:
+            for order, mine in productions.grouped("sale_id").items():
+                if order.promised_date:
                     mine.write(
                         {
                             "date_deadline": datetime.combine(

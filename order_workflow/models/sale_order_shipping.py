@@ -164,6 +164,11 @@ class SaleOrder(models.Model):
         """The balance, invoiced as a down payment for the produced goods."""
         return self._ow_invoice_down_payment_up_to(self.amount_total)
 
+    def _ow_after_payment(self):
+        res = super()._ow_after_payment()
+        self._ow_check_balance()
+        return res
+
     def _ow_check_balance(self):
         """A payment came in: release the orders held for it."""
         blocked = self.sudo().filtered(

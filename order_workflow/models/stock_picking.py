@@ -219,18 +219,11 @@ class StockPicking(models.Model):
             + timedelta(days=p.company_id.order_workflow_receipt_chase_days)
             < today
         )
-        model_id = self.env["ir.model"]._get_id(self._name)
         self.env["mail.activity"].sudo().create(
             [
-                {
-                    "res_model_id": model_id,
-                    "res_id": picking.id,
-                    "activity_type_id": activity_type.id,
-                    "summary": activity_type.summary,
-                    "user_id": (picking.sudo().sale_id.user_id or self.env.user).id,
-                    "date_deadline": today,
-                    "automated": True,
-                }
+                picking._ow_activity_values(
+                    activity_type, picking.sudo().sale_id.user_id or self.env.user
+                )
                 for picking in late
             ]
         )

@@ -135,8 +135,8 @@ class OrderWorkflowImportMixin(models.AbstractModel):
         raise NotImplementedError
 
     @api.model
-    def _ow_targets(self):
-        """{target: label} of the columns this import reads."""
+    def _ow_target_names(self):
+        """The targets (``order_workflow.import.column.target``) this import reads."""
         raise NotImplementedError
 
     @api.model
@@ -144,9 +144,14 @@ class OrderWorkflowImportMixin(models.AbstractModel):
         """Groups of targets: each group needs at least one mapped column."""
         raise NotImplementedError
 
-    def _ow_column_field(self):
-        """The name of the inverse field on ``order_workflow.import.column``."""
-        raise NotImplementedError
+    # each import has ``column_ids``, its lines of ``order_workflow.import.column``
+
+    @api.model
+    def _ow_targets(self):
+        """{target: label} of the columns this import reads."""
+        column = self.env["order_workflow.import.column"]
+        labels = dict(column._fields["target"]._description_selection(self.env))
+        return {target: labels[target] for target in self._ow_target_names()}
 
     def _ow_template_spec(self):
         """(file name, sheet title, title row, header labels)."""
@@ -242,7 +247,7 @@ class OrderWorkflowImportMixin(models.AbstractModel):
 
     def _ow_mapping(self, sheet, row):
         """The mapping corrected in the preview, when it is for this header row."""
-        columns = self[self._ow_column_field()]
+        columns = self.column_ids
         if not columns or self.sheet_name != sheet.name or self.header_row != row + 1:
             return self._ow_auto_mapping(sheet, row)
         return {c.column_index: c.target for c in columns if c.target}
@@ -376,9 +381,8 @@ class OrderWorkflowImportMixin(models.AbstractModel):
         sheet, header, mapping = self._ow_locate(sheets)
         self.sheet_name = sheet.name
         self.header_row = header + 1
-        field = self._ow_column_field()
         header_cells = sheet.rows[header]
-        self[field] = [fields.Command.clear()] + [
+        self.column_ids = [fields.Command.clear()] + [
             fields.Command.create(
                 {
                     "column_index": col,
@@ -397,7 +401,7 @@ class OrderWorkflowImportMixin(models.AbstractModel):
     def action_reset_mapping(self):
         self.ensure_one()
         self._ow_check_rights()
-        self[self._ow_column_field()] = [fields.Command.clear()]
+        self.column_ids = [fields.Command.clear()]
         return self.action_preview()
 
     def _ow_sample(self, sheet, header, col):

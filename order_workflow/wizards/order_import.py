@@ -56,31 +56,23 @@ class OrderWorkflowOrderImport(models.TransientModel):
         )
 
     @api.model
-    def _ow_targets(self):
-        column = self.env["order_workflow.import.column"]
-        labels = dict(column._fields["target"]._description_selection(self.env))
-        return {
-            target: labels[target]
-            for target in (
-                "product_code",
-                "barcode",
-                "product_name",
-                "specification",
-                "quantity",
-                "unit",
-                "price_unit",
-                "delivery_date",
-                "remarks",
-                "special",
-            )
-        }
+    def _ow_target_names(self):
+        return (
+            "product_code",
+            "barcode",
+            "product_name",
+            "specification",
+            "quantity",
+            "unit",
+            "price_unit",
+            "delivery_date",
+            "remarks",
+            "special",
+        )
 
     @api.model
     def _ow_required_targets(self):
         return [("product_code", "barcode", "product_name"), ("quantity",)]
-
-    def _ow_column_field(self):
-        return "column_ids"
 
     def _ow_template_spec(self):
         return (

@@ -40,31 +40,23 @@ class OrderWorkflowPricelistImport(models.TransientModel):
         )
 
     @api.model
-    def _ow_targets(self):
-        column = self.env["order_workflow.import.column"]
-        labels = dict(column._fields["target"]._description_selection(self.env))
-        return {
-            target: labels[target]
-            for target in (
-                "product_code",
-                "barcode",
-                "product_name",
-                "customer",
-                "customer_class",
-                "min_quantity",
-                "price_unit",
-                "currency",
-                "date_start",
-                "date_end",
-            )
-        }
+    def _ow_target_names(self):
+        return (
+            "product_code",
+            "barcode",
+            "product_name",
+            "customer",
+            "customer_class",
+            "min_quantity",
+            "price_unit",
+            "currency",
+            "date_start",
+            "date_end",
+        )
 
     @api.model
     def _ow_required_targets(self):
         return [("product_code", "barcode", "product_name"), ("price_unit",)]
-
-    def _ow_column_field(self):
-        return "column_ids"
 
     def _ow_template_spec(self):
         return (
