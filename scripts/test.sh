@@ -28,6 +28,14 @@ for step in "-i order_workflow" "-u order_workflow"; do
     grep -E " WARNING " "$log" | grep -v "Running as user 'root'" >&2 || true
 done
 
+# Start Chromium once so its first, slow start (profile, font cache) is not paid by the
+# first tour; the tours themselves still fail if it cannot start.
+if browser=$(command -v chromium || command -v google-chrome || command -v chromium-browser); then
+    say "warming up $(basename "$browser")"
+    timeout 120 "$browser" --headless=new --no-sandbox --disable-gpu --dump-dom about:blank \
+        >/dev/null 2>&1 || say "Chromium warm-up failed; the tours will say why"
+fi
+
 say "pytest"
 cd "$ROOT"
 PYTHONPATH="$ODOO_PATH" "$VPY" -m pytest \
