@@ -33,6 +33,7 @@ from . import tier_review
 from . import mail_activity_type
 from . import ir_actions_report
 from . import account_move_line
+from . import account_partial_reconcile
 from . import payment_transaction
 from . import customer_product_code
 from . import product_pricelist

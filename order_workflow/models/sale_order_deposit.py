@@ -351,6 +351,33 @@ class SaleOrder(models.Model):
         the gates waiting for money look again; the shipping gate extends it."""
         return self._ow_check_deposit()
 
+    def _ow_after_payment_reversed(self):
+        """A payment of these orders was taken back; the shipping gate extends it.
+        A deposit already counted stays counted: production is running, and it is
+        finance's call what to do, so the salesperson is told."""
+        released = self.sudo().filtered(
+            lambda o: o.use_order_workflow
+            and o.deposit_state == "paid"
+            and o.currency_id.compare_amounts(o.deposit_paid_amount, o.deposit_amount)
+            < 0
+        )
+        for order in released:
+            note = _(
+                "A payment was taken back: the deposit of %(order)s is no longer "
+                "fully paid (%(paid)s of %(deposit)s), but production was already "
+                "released.",
+                order=order.name,
+                paid=order._ow_format_amount(order.deposit_paid_amount),
+                deposit=order._ow_format_amount(order.deposit_amount),
+            )
+            order._ow_note(note)
+            order.activity_schedule(
+                "mail.mail_activity_data_todo",
+                note=note,
+                user_id=order.user_id.id or self.env.uid,
+            )
+        return True
+
     def _ow_check_deposit(self):
         """Release the orders whose deposit is now paid (from payments)."""
         waiting = self.sudo()._ow_waiting_for_deposit()

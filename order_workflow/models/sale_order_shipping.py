@@ -182,6 +182,46 @@ class SaleOrder(models.Model):
         paid._ow_notify_ready()
         return paid
 
+    def _ow_after_payment_reversed(self):
+        """A payment was taken back: orders released because they were paid go back
+        on hold while goods are still to ship and money is due again."""
+        res = super()._ow_after_payment_reversed()
+        self._ow_recheck_balance()
+        return res
+
+    def _ow_recheck_balance(self):
+        released = self.sudo().filtered(
+            lambda o: o.use_order_workflow
+            and o.shipping_release_state == "released"
+            and o._ow_pays_before_shipping()
+            and o._ow_goods_to_ship()
+        )
+        unpaid = released.filtered(
+            lambda o: not o.currency_id.is_zero(o.ow_balance_due)
+        )
+        for order in unpaid:
+            order.shipping_release_state = "blocked"
+            note = _(
+                "A payment was taken back: %(amount)s is due again and the goods are "
+                "held until it is paid.",
+                amount=order._ow_format_amount(order.ow_balance_due),
+            )
+            order._ow_note(note)
+            order.activity_schedule(
+                "order_workflow.activity_balance",
+                note=note,
+                user_id=order.user_id.id or self.env.uid,
+            )
+        return unpaid
+
+    def _ow_goods_to_ship(self):
+        """Outgoing pickings of the order not done nor cancelled."""
+        self.ensure_one()
+        return self.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing"
+            and p.state not in ("done", "cancel")
+        )
+
     def _ow_notify_ready(self):
         self._ow_evaluate_shipping_release()
         return super()._ow_notify_ready()

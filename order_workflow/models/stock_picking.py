@@ -89,7 +89,11 @@ class StockPicking(models.Model):
                 )
             if picking.shipping_override_on:
                 continue  # the override stands in for the release and the request
-            if order.shipping_release_state == "blocked":
+            if order.shipping_release_state == "blocked" or (
+                order.shipping_release_state == "released"
+                and order._ow_pays_before_shipping()
+                and not order.currency_id.is_zero(order.ow_balance_due)
+            ):  # released, then a payment was taken back
                 raise UserError(
                     _(
                         "%(picking)s can't be shipped: %(customer)s pays before "

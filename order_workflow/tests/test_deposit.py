@@ -162,6 +162,26 @@ class TestDepositGate(DepositCase):
                 )
             )
 
+    def test_deposit_payment_taken_back_after_release_tells_the_salesperson(self):
+        order = self._verified_order(user_id=self.clerk.id)
+        invoice = order._ow_deposit_invoices()
+        invoice.with_user(self.finance).action_post()
+        self._pay(invoice, order.deposit_amount, date.today())
+        mos = self._mos(order)
+        self.assertTrue(mos)
+        payment = self.env["account.payment"].search(
+            [("partner_id", "=", order.partner_id.id)], order="id desc", limit=1
+        )
+        payment.with_user(self.finance).action_draft()
+        self.assertEqual(order.deposit_paid_amount, 0.0)
+        self.assertEqual(order.deposit_state, "paid", "production is running")
+        self.assertEqual(self._mos(order), mos, "nothing is undone")
+        self.assertIn("no longer fully paid", order.message_ids[0].body)
+        todo = order.activity_ids.filtered(
+            lambda a: "no longer fully paid" in (a.note or "")
+        )
+        self.assertEqual(todo.user_id, self.clerk)
+
     def test_nobody_lifts_the_deposit_block_by_hand(self):
         order = self._verified_order()
         reason = self.env.ref("order_workflow.delivery_block_reason_deposit")

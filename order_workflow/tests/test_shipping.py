@@ -126,6 +126,65 @@ class TestShippingRelease(ShippingCase):
         self._ship(order)
         self.assertEqual(picking.state, "done")
 
+    def test_payment_taken_back_holds_the_goods_again(self):
+        order = self._ready_order(customer=self.customer_c)
+        due = order.ow_balance_due
+        balance = order._ow_deposit_invoices().filtered(lambda m: m.state == "draft")
+        balance.with_user(self.finance).action_post()
+        self._pay(balance, due, date.today())
+        self.assertEqual(order.shipping_release_state, "released")
+        order.with_user(self.clerk).action_issue_shipping_request()
+        payment = self.env["account.payment"].search(
+            [("partner_id", "=", self.customer_c.id)], order="id desc", limit=1
+        )
+        self.assertEqual(payment.amount, due)
+        activity = self.env.ref("order_workflow.activity_balance")
+        payment.with_user(self.finance).action_draft()  # the cheque bounced
+        self.assertEqual(order.shipping_release_state, "blocked")
+        self.assertEqual(order.workflow_stage, "payment_hold")
+        self.assertAlmostEqual(order.ow_balance_due, due)
+        self.assertIn("taken back", order.message_ids[0].body)
+        self.assertTrue(
+            order.activity_ids.filtered(lambda a: a.activity_type_id == activity)
+        )
+        with self.assertRaisesRegex(UserError, "still due") as error:
+            self._ship(order)
+        self.assertIn(order._ow_format_amount(due), str(error.exception))
+        # paid again: the same payment posted and matched with the balance invoice
+        payment.with_user(self.finance).action_post()
+        receivable = (payment.move_id.line_ids | balance.line_ids).filtered(
+            lambda line: line.account_type == "asset_receivable" and not line.reconciled
+        )
+        receivable.reconcile()
+        self.assertEqual(order.shipping_release_state, "released")
+        picking = self._ship(order)
+        self.assertEqual(picking.state, "done")
+
+    def test_gate_rechecks_the_balance_of_a_released_order(self):
+        """Whatever path took the money back without telling the order, a class B/C
+        order with money due does not ship without an override."""
+        order = self._ready_order(customer=self.customer_c)
+        due = order.ow_balance_due
+        balance = order._ow_deposit_invoices().filtered(lambda m: m.state == "draft")
+        balance.with_user(self.finance).action_post()
+        self._pay(balance, due, date.today())
+        order.with_user(self.clerk).action_issue_shipping_request()
+        receivable = balance.line_ids.filtered(
+            lambda line: line.account_type == "asset_receivable"
+        )
+        # below the order's hook: the partials go, the order is not told
+        self.env.cr.execute(
+            "DELETE FROM account_partial_reconcile WHERE debit_move_id = %s",
+            [receivable.id],
+        )
+        self.env.invalidate_all()
+        balance.line_ids._compute_amount_residual()
+        balance._compute_amount()
+        self.assertEqual(order.shipping_release_state, "released")
+        self.assertAlmostEqual(order.ow_balance_due, due)
+        with self.assertRaisesRegex(UserError, "still due"):
+            self._ship(order)
+
     def test_override_by_the_service_supervisor_only(self):
         order = self._ready_order(customer=self.customer_c)
         for user in (self.clerk, self.manager, self.shipper):
