@@ -214,6 +214,20 @@ class SaleOrder(models.Model):
         if held:
             held.delivery_block_id = self._ow_deposit_block_reason()
 
+    @api.constrains("delivery_block_id")
+    def _check_not_auto_done(self):
+        """OCA refuses any block when "Lock Confirmed Sales" is on: up to Odoo 16 a
+        locked order was *done* and its block could not be lifted. In Odoo 18 a locked
+        order stays a sales order and the deposit hold is lifted as usual, so the
+        workflow's own hold is allowed; any other block keeps OCA's rule."""
+        deposit = self._ow_deposit_block_reason()
+        return super(
+            SaleOrder,
+            self.filtered(
+                lambda o: not (o.use_order_workflow and o.delivery_block_id == deposit)
+            ),
+        )._check_not_auto_done()
+
     def _action_confirm(self):
         # before super: sale_stock launches the procurement there, OCA filters it
         held = self.filtered(
@@ -338,7 +352,21 @@ class SaleOrder(models.Model):
 
     def action_remove_delivery_block(self):
         self._ow_refuse_manual_release()
-        return super().action_remove_delivery_block()
+        locked = self.filtered(lambda o: o.use_order_workflow and o.locked)
+        locked.sudo().locked = False
+        try:
+            return super().action_remove_delivery_block()
+        finally:
+            locked.sudo().locked = True
+
+    def _ow_launch_procurement(self):
+        """Launch the procurement held back by the deposit. Odoo procures nothing for
+        a locked order, and "Lock Confirmed Sales" locks it at confirmation, after
+        the procurement it would have launched: the same order of events here."""
+        locked = self.filtered("locked")
+        locked.locked = False
+        self.order_line._action_launch_stock_rule()
+        locked.locked = True
 
     def write(self, vals):
         if "delivery_block_id" in vals and not self.env.context.get("_ow_deposit_hold"):
@@ -460,7 +488,7 @@ class SaleOrder(models.Model):
                         order.with_context(_ow_deposit_hold=True).write(
                             {"delivery_block_id": other.id}
                         )
-                    order.order_line._action_launch_stock_rule()
+                    order._ow_launch_procurement()
             except UserError as exc:
                 _logger.warning("Production of %s not released: %s", order.name, exc)
                 order.activity_schedule(

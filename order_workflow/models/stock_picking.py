@@ -133,7 +133,26 @@ class StockPicking(models.Model):
             for picking in shipped:
                 picking._ow_send_shipping_notice()
             shipped.sudo().sale_id._ow_after_shipment()
+            shipped._ow_receipt_from_signature()  # signed on the device, then done
         return res
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("signature"):
+            self._ow_receipt_from_signature()
+        return res
+
+    def _ow_receipt_from_signature(self):
+        """Odoo's delivery signature (Inventory > Settings > Signature), taken on the
+        device when the goods are handed over, is the customer's receipt: whoever
+        holds the device, the customer signed."""
+        signed = self.filtered(lambda p: p.receipt_state == "awaiting" and p.signature)
+        for picking in signed:
+            picking.sudo().action_register_receipt(
+                picking.partner_id.name or _("the customer"),
+                fields.Date.context_today(picking),
+            )
+        return signed
 
     def _ow_send_shipping_notice(self):
         self.ensure_one()
