@@ -396,11 +396,9 @@ class OrderWorkflowTechnicalReview(models.Model):
 
     # -- opening ---------------------------------------------------------------------
     def _responsible(self, group_xmlid):
-        """Who gets the review's activities for a group: its first member."""
-        group = self.env.ref(group_xmlid)
-        skip = self.env.ref("base.user_admin") | self.env.ref("base.user_root")
-        users = group.sudo().users.filtered(lambda u: u.active and not u.share) - skip
-        return users.sorted("id")[:1] or self.env.ref("base.user_admin")
+        """Who gets the review's activities for a group: its first role holder."""
+        holders = self._ow_role_holders(group_xmlid)
+        return holders.sorted("id")[:1] or self.env.ref("base.user_admin")
 
     @api.model
     def _open_for(self, orders):

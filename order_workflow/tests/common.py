@@ -18,6 +18,20 @@ GROUPS = [
     "group_service_supervisor",
 ]
 APPROVER_GROUPS = GROUPS[1:4]
+# The stages a standard order of a class C customer (deposit, pays before shipping)
+# goes through, as the API demo and the RPC lifecycle test see them step by step.
+CLASS_C_PATH = [
+    "intake",
+    "approval",
+    "customer_confirmation",
+    "deposit",
+    "production",
+    "payment_hold",
+    "ready",
+    "shipped",
+    "delivered",
+    "closed",
+]
 
 
 class OrderWorkflowCase(TransactionCase):
