@@ -5,6 +5,8 @@ receipt, for the sales manager to handle."""
 
 from odoo import _, api, fields, models
 
+from .guard import workflow_action
+
 MANAGER = "order_workflow.group_sales_manager"
 
 
@@ -68,6 +70,7 @@ class AcceptanceIssue(models.Model):
                 )
         return issues
 
+    @workflow_action
     def action_resolve(self):
         self.write({"state": "resolved"})
         return True

@@ -1,6 +1,7 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""A payment reconciled with a down-payment invoice may complete an order's deposit.
+"""A payment reconciled with an order's invoice may complete its deposit (down-payment
+invoices) or its balance (any invoice).
 
 Every reconciliation (payment registration, bank statement matching, outstanding
 credits added on the invoice) goes through ``_reconcile_plan``; ``_invoice_paid_hook``
@@ -24,10 +25,8 @@ class AccountMoveLine(models.Model):
             else:
                 stack.extend(item)
         invoices = amls.move_id.filtered(lambda m: m.move_type == "out_invoice")
-        orders = (
-            invoices.sudo()
-            .invoice_line_ids.sale_line_ids.filtered("is_downpayment")
-            .order_id
+        orders = invoices.sudo().invoice_line_ids.sale_line_ids.order_id.filtered(
+            "use_order_workflow"
         )
         if orders:
             orders._ow_after_payment()

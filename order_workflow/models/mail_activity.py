@@ -27,6 +27,17 @@ class MailActivity(models.Model):
                 )
             )
         orders = self.env["sale.order"].browse(calls.mapped("res_id"))
+        early = orders.sudo().filtered(
+            lambda o: o.use_order_workflow and o.ow_delivery_state != "delivered"
+        )
+        if early:
+            raise UserError(
+                _(
+                    "%(orders)s: the follow-up call comes after the customer's signed "
+                    "delivery receipt, and the order is not delivered yet.",
+                    orders=", ".join(early.mapped("name")),
+                )
+            )
         res = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         if orders:
             orders._ow_close_after_followup(feedback)

@@ -13,13 +13,18 @@ class MailThread(models.AbstractModel):
             record.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def _ow_role_holders(self, group_xmlid):
-        """Active internal members of a workflow role: the role holders rather than
-        the administrator, who is in every group, unless nobody else holds it."""
+        """Active internal members of a workflow role, in the record's company: the
+        role holders rather than the administrator, who is in every group, unless
+        nobody else holds it."""
         members = (
             self.env.ref(group_xmlid)
             .sudo()
             .users.filtered(lambda u: u.active and not u.share)
         )
+        company = (
+            self[:1].sudo().company_id if "company_id" in self._fields else False
+        ) or self.env.company
+        members = members.filtered(lambda u: company in u.company_ids) or members
         return (
             members.filtered(lambda u: not u.has_group("base.group_system")) or members
         )

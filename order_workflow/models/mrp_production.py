@@ -13,6 +13,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from .guard import check_protected, workflow_action
+
 SUPERVISOR = "order_workflow.group_production_supervisor"
 
 
@@ -47,6 +49,16 @@ class MrpProduction(models.Model):
         "order_workflow.production.anomaly", "production_id", string="Anomalies"
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_protected(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_protected(self, [vals])
+        return super().write(vals)
+
+    @workflow_action
     def action_acknowledge_instruction(self):
         """The production supervisor acknowledges the production instruction."""
         if not (self.env.su or self.env.user.has_group(SUPERVISOR)):

@@ -8,6 +8,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .guard import CLOCK, internal, workflow_action
+
 NOTIFIED_GROUPS = (
     "order_workflow.group_service_supervisor",
     "order_workflow.group_sales_director",
@@ -153,6 +155,7 @@ class ProductionAnomaly(models.Model):
             )
         self.env["mail.activity"].sudo().create(values)
 
+    @workflow_action
     def action_accept_new_date(self, reason=False):
         """The customer accepted the new date: the promised date moves by the impact."""
         if not (self.env.su or any(self.env.user.has_group(g) for g in DATE_GROUPS)):
@@ -169,12 +172,13 @@ class ProductionAnomaly(models.Model):
             order = anomaly.order_id
             old = order.promised_date
             new = anomaly.proposed_date
-            order.sudo().with_context(_ow_clock=True).write(
-                {
-                    "promised_date": new,
-                    "commitment_date": fields.Datetime.to_datetime(new),
-                }
-            )
+            with internal(CLOCK):
+                order.sudo().write(
+                    {
+                        "promised_date": new,
+                        "commitment_date": fields.Datetime.to_datetime(new),
+                    }
+                )
             order._ow_note(
                 _(
                     "Promised date moved from %(old)s to %(new)s after a production "
@@ -188,6 +192,7 @@ class ProductionAnomaly(models.Model):
             anomaly.state = "date_accepted"
         return True
 
+    @workflow_action
     def action_close(self):
         self.write({"state": "closed"})
         return True

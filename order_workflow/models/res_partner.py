@@ -5,6 +5,15 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .guard import (
+    QUALIFYING,
+    check_protected,
+    internal,
+    is_internal,
+    protected_fields,
+    workflow_action,
+)
+
 CREDIT_CLASSES = [
     ("A", "A: ships on agreed terms"),
     ("B", "B: pays the balance before shipping"),
@@ -152,8 +161,24 @@ class ResPartner(models.Model):
                 changed |= partner
         return changed
 
+    def _ow_is_commercial_sync(self, vals):
+        """Odoo copies the company's commercial fields (ours included) to its
+        contacts: values equal to the company's are not a change by hand."""
+        names = [name for name in vals if name in protected_fields(self)]
+        if not names or not self:
+            return False
+        for partner in self:
+            company = partner.commercial_partner_id
+            if company == partner:
+                return False
+            current = company._convert_to_write({name: company[name] for name in names})
+            if any(current[name] != vals[name] for name in names):
+                return False
+        return True
+
     @api.model_create_multi
     def create(self, vals_list):
+        check_protected(self, vals_list)
         if not self._ow_is_qualifier():
             for vals in vals_list:
                 parent = self.browse(vals.get("parent_id")).commercial_partner_id
@@ -169,9 +194,11 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self._ow_is_commercial_sync(vals):
+            check_protected(self, [vals])
         if (
             any(f in vals for f in GUARDED_FIELDS)
-            and not self.env.context.get("_ow_qualifying")
+            and not is_internal(QUALIFYING)
             and self._ow_guarded_changes(vals)
         ):
             self._ow_check_qualifier()
@@ -237,6 +264,7 @@ class ResPartner(models.Model):
             partner.sudo().customer_code = code
 
     # -- qualification ---------------------------------------------------------------
+    @workflow_action
     def action_qualify(self):
         """File the customer as qualified (sales manager and above)."""
         self._ow_check_qualifier()
@@ -253,28 +281,29 @@ class ResPartner(models.Model):
                 )
             )
         partners._ow_ensure_customer_code()
-        partners.with_context(_ow_qualifying=True).write(
-            {
-                "qualification_state": "qualified",
-                "qualified_by_id": self.env.uid,
-                "qualified_on": fields.Datetime.now(),
-                "blocked_reason": False,
-            }
-        )
+        with internal(QUALIFYING):
+            partners.write(
+                {
+                    "qualification_state": "qualified",
+                    "qualified_by_id": self.env.uid,
+                    "qualified_on": fields.Datetime.now(),
+                    "blocked_reason": False,
+                }
+            )
         partners._ow_note(
             _("Customer qualified by %(user)s.", user=self.env.user.name),
         )
         return True
 
+    @workflow_action
     def action_block(self, reason):
         """Block the customer: no new workflow orders (sales manager and above)."""
         self._ow_check_qualifier()
         if not (reason or "").strip():
             raise UserError(_("Give the reason for blocking the customer."))
         partners = self.commercial_partner_id
-        partners.with_context(_ow_qualifying=True).write(
-            {"qualification_state": "blocked", "blocked_reason": reason}
-        )
+        with internal(QUALIFYING):
+            partners.write({"qualification_state": "blocked", "blocked_reason": reason})
         partners._ow_note(
             _(
                 "Customer blocked by %(user)s: %(reason)s",

@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .guard import check_protected
 from .ir_sequence import ORDER_SEQUENCE_CODE
 
 WORKFLOW_STAGES = [
@@ -155,6 +156,7 @@ class SaleOrder(models.Model):
     # -- creation: numbering, blocked customers --------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        check_protected(self, vals_list)
         for vals in vals_list:
             # the team decides, whatever the caller passes
             vals["use_order_workflow"] = self._ow_will_use_workflow(vals)
@@ -229,6 +231,7 @@ class SaleOrder(models.Model):
             )
 
     def write(self, vals):
+        check_protected(self, [vals])
         if "use_order_workflow" in vals and any(
             order.use_order_workflow != bool(vals["use_order_workflow"])
             for order in self

@@ -13,6 +13,16 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .guard import (
+    ACTION,
+    NO_RESTART,
+    TIER,
+    internal,
+    is_internal,
+    protected_fields,
+    workflow_action,
+)
+
 APPROVER_GROUPS = (
     "order_workflow.group_sales_manager",
     "order_workflow.group_sales_director",
@@ -185,7 +195,8 @@ class SaleOrder(models.Model):
         )
         if not orders:
             return self.env["tier.review"]
-        reviews = orders.sudo().with_context(_ow_tier_ok=True).request_validation()
+        with internal(TIER):
+            reviews = orders.sudo().request_validation()
         orders._ow_notify_next_approver()
         return reviews
 
@@ -274,12 +285,14 @@ class SaleOrder(models.Model):
         self._ow_check_workflow()
         self._ow_check_stage(("approval",), _("approve or reject the order"))
 
+    @workflow_action
     def action_approve(self):
         """Approve the caller's pending tier (sales manager, director or GM)."""
         self._ow_approval_prepare()
         for order in self:
             reviews = order._ow_my_reviews()
-            order.with_context(_ow_tier_ok=True)._validate_tier(reviews)
+            with internal(TIER):
+                order._validate_tier(reviews)
             order.activity_feedback(
                 ["order_workflow.activity_approval"],
                 user_id=self.env.uid,
@@ -296,6 +309,7 @@ class SaleOrder(models.Model):
             order._ow_notify_next_approver()
         return True
 
+    @workflow_action
     def action_reject(self, reason):
         """Reject at the caller's tier: the order waits, with the reason, for a
         change."""
@@ -304,8 +318,9 @@ class SaleOrder(models.Model):
             raise UserError(_("Give the reason for rejecting the order."))
         for order in self:
             reviews = order._ow_my_reviews()
-            reviews.with_context(_ow_tier_ok=True).sudo().write({"comment": reason})
-            order.with_context(_ow_tier_ok=True)._rejected_tier(reviews)
+            with internal(TIER):
+                reviews.sudo().write({"comment": reason})
+                order._rejected_tier(reviews)
             order.sudo().activity_unlink(["order_workflow.activity_approval"])
             order.ow_approval_rejected_reason = reason
             order.sudo().activity_schedule(
@@ -325,6 +340,7 @@ class SaleOrder(models.Model):
             )
         return True
 
+    @workflow_action
     def action_request_approval(self):
         """Request the approval again after a rejection (order clerk)."""
         self._ow_check_group(
@@ -334,6 +350,7 @@ class SaleOrder(models.Model):
         self._ow_restart_approval(_("approval requested again"))
         return True
 
+    @workflow_action
     def _ow_restart_approval(self, reason, request=True):
         """Drop the order's reviews (the reason logged); request them again unless
         the caller does it after its own changes. Returns the restarted orders."""
@@ -345,7 +362,8 @@ class SaleOrder(models.Model):
             and o.sudo().review_ids
         )
         for order in orders:
-            order.sudo().with_context(_ow_tier_ok=True).restart_validation()
+            with internal(TIER):
+                order.sudo().restart_validation()
             order.ow_approval_rejected_reason = False
             order.sudo().activity_unlink(
                 [
@@ -386,9 +404,7 @@ class SaleOrder(models.Model):
         )
 
     def write(self, vals):
-        if self.env.context.get("_ow_no_restart") or not set(vals) & set(
-            RESTART_FIELDS
-        ):
+        if is_internal(NO_RESTART) or not set(vals) & set(RESTART_FIELDS):
             return super().write(vals)
         changed = [
             self._fields[f].get_description(self.env)["string"]
@@ -398,9 +414,43 @@ class SaleOrder(models.Model):
         restarted = self._ow_restart_approval(
             _("changed %(fields)s", fields=", ".join(changed)), request=False
         )
-        res = super(SaleOrder, self.with_context(_ow_no_restart=True)).write(vals)
+        with internal(NO_RESTART):
+            res = super().write(vals)
         restarted._ow_request_approval()
         return res
+
+    def _tier_validation_check_write_remove_reviews(self, vals):
+        # OCA removes the reviews when the order is cancelled or set back to
+        # quotation, as the user who does it: the workflow allows that one path
+        with internal(TIER):
+            return super()._tier_validation_check_write_remove_reviews(vals)
+
+    def action_draft(self):
+        """A cancelled workflow order set back to quotation starts the workflow
+        again: reviewed, approved and signed anew, as a new order would be."""
+        cancelled = self.filtered(
+            lambda o: o.use_order_workflow and o.state == "cancel"
+        )
+        res = super().action_draft()
+        if cancelled:
+            cancelled._ow_restart_workflow()
+        return res
+
+    def _ow_restart_workflow(self):
+        values = {}
+        for name in protected_fields(self):
+            field = self._fields[name]
+            if field.compute:
+                continue
+            default = field.default(self) if field.default else False
+            values[name] = default
+        with internal(ACTION, NO_RESTART):
+            self.sudo().write(values)
+            for order in self.sudo():
+                order.deposit_state = (
+                    "waiting" if order.deposit_required else "not_required"
+                )
+        self._ow_note(_("Set back to quotation: the workflow starts again."))
 
     def _tier_validation_check_state_on_write(self, vals):
         # OCA lets a user who can validate every tier confirm directly: not here.

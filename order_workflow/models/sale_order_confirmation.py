@@ -5,6 +5,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .guard import workflow_action
+
 CLERK = "order_workflow.group_order_clerk"
 CONFIRMATION_STATES = [
     ("not_sent", "Not sent"),
@@ -87,6 +89,7 @@ class SaleOrder(models.Model):
                 )
             )
 
+    @workflow_action
     def action_send_for_confirmation(self):
         """E-mail the Order Confirmation to the customer, to sign and send back."""
         self._ow_confirmation_prepare(
@@ -102,7 +105,7 @@ class SaleOrder(models.Model):
                         customer=order.partner_id.display_name,
                     )
                 )
-            order.with_context(_ow_sending=True).message_post_with_source(
+            order.message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",
             )
@@ -117,6 +120,7 @@ class SaleOrder(models.Model):
         self.filtered(lambda o: o.state == "draft").write({"state": "sent"})
         return True
 
+    @workflow_action
     def action_register_signed_confirmation(self, signed_by, signed_on):
         """Register the copy the customer signed and sent back (scan optional)."""
         self._ow_confirmation_prepare(
@@ -145,6 +149,7 @@ class SaleOrder(models.Model):
         )
         return True
 
+    @workflow_action
     def action_verify_confirmation(self):
         """Check the returned copy (content matches the order, signature and stamp
         legible, special remarks complete) and confirm the order."""
@@ -172,6 +177,7 @@ class SaleOrder(models.Model):
     def _ow_after_confirmation_verified(self):
         """Hook, before the order is confirmed: the delivery clock starts here."""
 
+    @workflow_action
     def action_reject_returned_confirmation(self, problem):
         """The returned copy is wrong or unclear: back to sent, the customer asked
         again."""
@@ -288,6 +294,7 @@ class SaleOrder(models.Model):
             },
         }
 
+    @workflow_action
     def _ow_restart_approval(self, reason, request=True):
         """A change after approval also voids the confirmation sent for the old
         content: it is sent again once the order is approved again."""

@@ -15,6 +15,8 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import formatLang
 
+from .guard import DEPOSIT_HOLD, NO_RESTART, internal, is_internal, workflow_action
+
 _logger = logging.getLogger(__name__)
 
 FINANCE = "order_workflow.group_finance_reviewer"
@@ -132,9 +134,16 @@ class SaleOrder(models.Model):
 
     def _ow_deposit_invoices(self):
         """Customer invoices of the order made only of down-payment lines."""
+        return self._ow_down_payment_moves().filtered(
+            lambda m: m.move_type == "out_invoice"
+        )
+
+    def _ow_down_payment_moves(self):
+        """Customer invoices and credit notes of the order made only of down-payment
+        lines: a credit note on a deposit invoice takes it back."""
         self.ensure_one()
         return self.invoice_ids.filtered(
-            lambda m: m.move_type == "out_invoice"
+            lambda m: m.move_type in ("out_invoice", "out_refund")
             and m.invoice_line_ids.filtered(lambda line: line.display_type == "product")
             and all(
                 line.sale_line_ids.is_downpayment
@@ -156,10 +165,16 @@ class SaleOrder(models.Model):
     )
     def _compute_deposit_paid_amount(self):
         for order in self:
-            invoices = order._ow_deposit_invoices().filtered(
+            moves = order._ow_down_payment_moves().filtered(
                 lambda m: m.state == "posted"
             )
-            paid = sum(m.amount_total - m.amount_residual for m in invoices)
+            # a credit note matched with the invoice settles it without any money:
+            # what it settled is taken back with it
+            paid = sum(
+                (m.amount_total - m.amount_residual)
+                * (-1 if m.move_type == "out_refund" else 1)
+                for m in moves
+            )
             paid += sum(order._ow_deposit_transactions().mapped("amount"))
             order.deposit_paid_amount = paid
 
@@ -234,9 +249,10 @@ class SaleOrder(models.Model):
             lambda o: o.use_order_workflow and o.deposit_state == "waiting"
         )
         if held:
-            held.with_context(_ow_deposit_hold=True).write(
-                {"delivery_block_id": self._ow_deposit_block_reason().id}
-            )
+            with internal(DEPOSIT_HOLD):
+                held.sudo().write(
+                    {"delivery_block_id": self._ow_deposit_block_reason().id}
+                )
         res = super()._action_confirm()
         for order in held:
             order._ow_propose_deposit_invoice()
@@ -282,8 +298,8 @@ class SaleOrder(models.Model):
         invoiced (not cancelled); nothing when that is already covered."""
         self.ensure_one()
         invoiced = sum(
-            m.amount_total
-            for m in self.sudo()._ow_deposit_invoices()
+            m.amount_total * (-1 if m.move_type == "out_refund" else 1)
+            for m in self.sudo()._ow_down_payment_moves()
             if m.state != "cancel"
         )
         amount = self.currency_id.round(target - invoiced)
@@ -304,10 +320,10 @@ class SaleOrder(models.Model):
                 }
             )
         )
-        return wizard.with_context(_ow_no_restart=True)._create_invoices(
-            self.with_user(SUPERUSER_ID)
-        )
+        with internal(NO_RESTART):
+            return wizard._create_invoices(self.with_user(SUPERUSER_ID))
 
+    @workflow_action
     def action_create_deposit_invoice(self):
         """Draft a down-payment invoice for the part of the deposit not invoiced."""
         self._ow_check_group(
@@ -369,7 +385,7 @@ class SaleOrder(models.Model):
         locked.locked = True
 
     def write(self, vals):
-        if "delivery_block_id" in vals and not self.env.context.get("_ow_deposit_hold"):
+        if "delivery_block_id" in vals and not is_internal(DEPOSIT_HOLD):
             self._ow_refuse_manual_release()
         return super().write(vals)
 
@@ -431,6 +447,7 @@ class SaleOrder(models.Model):
         paid._ow_release_production()
         return paid
 
+    @workflow_action
     def action_waive_deposit(self, reason):
         """Finance lets production start without the deposit (logged)."""
         self._ow_check_group([FINANCE], _("waive the deposit"))
@@ -485,9 +502,8 @@ class SaleOrder(models.Model):
                             order.partner_id.default_delivery_block
                             or term.default_delivery_block_reason_id
                         )
-                        order.with_context(_ow_deposit_hold=True).write(
-                            {"delivery_block_id": other.id}
-                        )
+                        with internal(DEPOSIT_HOLD):
+                            order.write({"delivery_block_id": other.id})
                     order._ow_launch_procurement()
             except UserError as exc:
                 _logger.warning("Production of %s not released: %s", order.name, exc)
@@ -526,6 +542,7 @@ class SaleOrder(models.Model):
             dates.append(self.lc_date)
         return dates
 
+    @workflow_action
     def action_register_letter_of_credit(self, lc_date):
         """Finance records the date the letter of credit was received."""
         self._ow_check_group([FINANCE], _("register the letter of credit"))

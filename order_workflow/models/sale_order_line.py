@@ -5,6 +5,8 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.tools import float_is_zero
 
+from .guard import NO_RESTART, is_internal
+
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
@@ -146,7 +148,7 @@ class SaleOrderLine(models.Model):
         )
 
     def _ow_restart(self, orders, reason):
-        if self.env.context.get("_ow_no_restart"):
+        if is_internal(NO_RESTART):
             return
         orders._ow_restart_approval(reason, request=False)
 

@@ -5,6 +5,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .guard import workflow_action
+
 FINANCE = "order_workflow.group_finance_reviewer"
 PRICE_REVIEW_STATES = [
     ("not_needed", "Not needed"),
@@ -74,6 +76,7 @@ class SaleOrder(models.Model):
                 "pending" if order.price_deviation_found else "not_needed"
             )
 
+    @workflow_action
     def _ow_refresh_price_review(self):
         """A price changed on a reviewed order: re-open the price review if needed."""
         for order in self.filtered(
@@ -98,6 +101,7 @@ class SaleOrder(models.Model):
         self._ow_check_workflow()
         self._ow_check_stage(("price_review",), action)
 
+    @workflow_action
     def action_price_approve(self):
         """Approve the deviating prices (finance reviewer)."""
         self._ow_price_prepare(_("approve prices"))
@@ -115,6 +119,7 @@ class SaleOrder(models.Model):
         self._ow_request_approval()
         return True
 
+    @workflow_action
     def action_price_reject(self, reason):
         """Reject the prices (finance reviewer): the order goes back to intake."""
         self._ow_price_prepare(_("reject prices"))

@@ -15,6 +15,8 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .guard import ACTION, CLOCK, internal, is_internal, workflow_action
+
 DEFAULT_LEAD_DAYS = 15
 
 
@@ -65,6 +67,7 @@ class SaleOrder(models.Model):
             days=self.lead_days
         )
 
+    @workflow_action
     def action_send_for_confirmation(self):
         res = super().action_send_for_confirmation()
         for order in self.filtered(lambda o: not o.clock_start_date):
@@ -183,13 +186,14 @@ class SaleOrder(models.Model):
                 continue  # still waiting for one of them
             start = max(dates)
             promised = start + timedelta(days=order.lead_days)
-            order.with_context(_ow_clock=True).write(
-                {
-                    "clock_start_date": start,
-                    "promised_date": promised,
-                    "commitment_date": fields.Datetime.to_datetime(promised),
-                }
-            )
+            with internal(CLOCK, ACTION):
+                order.write(
+                    {
+                        "clock_start_date": start,
+                        "promised_date": promised,
+                        "commitment_date": fields.Datetime.to_datetime(promised),
+                    }
+                )
 
     def _ow_after_confirmation_verified(self):
         super()._ow_after_confirmation_verified()
@@ -201,7 +205,7 @@ class SaleOrder(models.Model):
                 lambda o: o.clock_start_date
                 and o.promised_date
                 and fields.Date.to_date(vals["promised_date"]) < o.promised_date
-                and not self.env.context.get("_ow_clock")
+                and not is_internal(CLOCK)
             )
             if started:
                 raise UserError(

@@ -47,14 +47,10 @@ class SaleOrder(models.Model):
                 order.qc_state = "failed"
             elif all(
                 p.state == "done"
-                and p.qc_inspections_ids
-                and all(
-                    i.state == "success"
-                    for i in p.qc_inspections_ids
-                    if i.state != "canceled"
-                )
+                and (kept := p.qc_inspections_ids & inspections)
+                and all(i.state == "success" for i in kept)
                 for p in productions
-            ):
+            ):  # cancelling every inspection of an MO does not pass it
                 order.qc_state = "passed"
             else:
                 order.qc_state = "pending"

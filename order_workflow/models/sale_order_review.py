@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .guard import workflow_action
 from .res_partner import QUALIFIER_GROUPS
 
 CLERK = "order_workflow.group_order_clerk"
@@ -269,6 +270,7 @@ class SaleOrder(models.Model):
             "review_decided_on": fields.Datetime.now(),
         }
 
+    @workflow_action
     def action_review_pass(self):
         """Pass the preliminary review; refused while anything is missing."""
         self._ow_review_prepare(_("pass the preliminary review"))
@@ -308,6 +310,7 @@ class SaleOrder(models.Model):
         """Hook: the approval is requested when an order reaches its stage."""
         return True
 
+    @workflow_action
     def action_review_need_info(self, note):
         """Ask the customer for what is missing; the answer is due in 2 hours."""
         self._ow_review_prepare(_("ask the customer for information"))
@@ -347,6 +350,7 @@ class SaleOrder(models.Model):
             )
         return True
 
+    @workflow_action
     def action_record_customer_answer(self, answer):
         """Log the customer's answer in the chatter; the clerk then passes review."""
         self._ow_review_prepare(
@@ -371,6 +375,7 @@ class SaleOrder(models.Model):
         )
         return True
 
+    @workflow_action
     def action_review_reject(self, reason):
         """Reject the order in the preliminary review; it ends in stage Rejected."""
         self._ow_review_prepare(_("reject the order"))
@@ -394,6 +399,7 @@ class SaleOrder(models.Model):
         )
         return True
 
+    @workflow_action
     def action_review_restore(self):
         """Bring a rejected order back to intake (sales manager and above)."""
         self._ow_check_group(list(QUALIFIER_GROUPS), _("restore a rejected order"))

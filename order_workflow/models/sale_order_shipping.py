@@ -8,6 +8,8 @@ from datetime import datetime, time, timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .guard import workflow_action
+
 CLERK = "order_workflow.group_order_clerk"
 SERVICE = "order_workflow.group_service_supervisor"
 RELEASE_STATES = [
@@ -139,7 +141,7 @@ class SaleOrder(models.Model):
         except UserError as exc:
             error = exc.args[0]
         if self.partner_id.email:
-            self.with_context(_ow_sending=True).message_post_with_source(
+            self.message_post_with_source(
                 self.env.ref("order_workflow.mail_template_balance_notice"),
                 subtype_xmlid="mail.mt_comment",
             )
@@ -161,7 +163,17 @@ class SaleOrder(models.Model):
         )
 
     def _ow_create_balance_invoice(self):
-        """The balance, invoiced as a down payment for the produced goods."""
+        """The balance, invoiced as a down payment for the produced goods, unless
+        finance already invoiced the goods themselves: then that invoice is the one
+        to pay."""
+        regular = (
+            self.sudo().invoice_ids.filtered(
+                lambda m: m.move_type == "out_invoice" and m.state != "cancel"
+            )
+            - self.sudo()._ow_deposit_invoices()
+        )
+        if regular:
+            return self.env["account.move"]
         return self._ow_invoice_down_payment_up_to(self.amount_total)
 
     def _ow_after_payment(self):
@@ -267,6 +279,7 @@ class SaleOrder(models.Model):
                 order.ow_delivery_state = "delivered"
 
     # -- override ----------------------------------------------------------------------
+    @workflow_action
     def action_override_shipping(self, reason):
         """Emergency: the service supervisor lets this shipment go first; the
         paperwork follows."""
@@ -357,6 +370,7 @@ class SaleOrder(models.Model):
             problems.append(_("a contact phone or e-mail"))
         return problems
 
+    @workflow_action
     def action_issue_shipping_request(self):
         """The clerk re-checks address, recipient and contact and issues the
         Shipping Request to the shipping clerk."""

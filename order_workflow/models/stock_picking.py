@@ -8,6 +8,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .guard import check_protected, workflow_action
+
 SHIPPING = "order_workflow.group_shipping_clerk"
 RECEIPT_GROUPS = ("order_workflow.group_order_clerk", SHIPPING)
 RECEIPT_STATES = [
@@ -26,9 +28,11 @@ class StockPicking(models.Model):
     )
     shipping_override_on = fields.Datetime(readonly=True, copy=False, index=True)
     shipping_override_reason = fields.Text(readonly=True, copy=False)
-    ow_carrier = fields.Char(string="Carrier", help="Carrier or transport used.")
-    ow_tracking_ref = fields.Char(string="Tracking reference")
-    ow_expected_arrival = fields.Date(string="Expected arrival")
+    ow_carrier = fields.Char(
+        string="Carrier", help="Carrier or transport used.", copy=False
+    )
+    ow_tracking_ref = fields.Char(string="Tracking reference", copy=False)
+    ow_expected_arrival = fields.Date(string="Expected arrival", copy=False)
     receipt_state = fields.Selection(
         RECEIPT_STATES,
         string="Delivery receipt",
@@ -136,7 +140,13 @@ class StockPicking(models.Model):
             shipped._ow_receipt_from_signature()  # signed on the device, then done
         return res
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_protected(self, vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_protected(self, [vals])
         res = super().write(vals)
         if vals.get("signature"):
             self._ow_receipt_from_signature()
@@ -168,6 +178,7 @@ class StockPicking(models.Model):
         )
 
     # -- the signed delivery receipt ---------------------------------------------------
+    @workflow_action
     def action_register_receipt(self, signed_by, receipt_date, issue_note=False):
         """The customer's signed delivery receipt (scan or Odoo's signature), with any
         issue the customer noted on it."""

@@ -5,6 +5,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .guard import SIGNING, internal, is_internal, workflow_action
 from .res_partner import QUALIFIER_GROUPS
 
 TECH = "order_workflow.group_technical_reviewer"
@@ -153,7 +154,7 @@ class OrderWorkflowTechnicalReview(models.Model):
 
     # -- protection of the signed fields ---------------------------------------------
     def write(self, vals):
-        if not self.env.context.get("_ow_signing") and set(vals) & set(SIGNED_FIELDS):
+        if not is_internal(SIGNING) and set(vals) & set(SIGNED_FIELDS):
             raise AccessError(
                 _(
                     "Assessments, approvals, signatures and outcomes of a technical "
@@ -164,7 +165,8 @@ class OrderWorkflowTechnicalReview(models.Model):
         return super().write(vals)
 
     def _sign(self, vals):
-        return self.with_context(_ow_signing=True).write(vals)
+        with internal(SIGNING):
+            return self.write(vals)
 
     def _check(self, groups, action, states=("open",)):
         self.order_id._ow_check_group(groups, action)
@@ -194,6 +196,7 @@ class OrderWorkflowTechnicalReview(models.Model):
             )
 
     # -- the three pieces ------------------------------------------------------------
+    @workflow_action
     def action_assess(self, assessment, note):
         """Technical assessment: feasible, feasible with changes, or not feasible."""
         self._check([TECH], _("assess the technical feasibility"))
@@ -232,6 +235,7 @@ class OrderWorkflowTechnicalReview(models.Model):
         )
         return True
 
+    @workflow_action
     def action_record_drawing_approval(self, approved_on):
         """The customer approved the drawing (order clerk or technical reviewer)."""
         self._check([CLERK, TECH], _("record the customer's drawing approval"))
@@ -252,9 +256,11 @@ class OrderWorkflowTechnicalReview(models.Model):
         )
         return True
 
+    @workflow_action
     def action_record_drawing_approval_today(self):
         return self.action_record_drawing_approval(fields.Date.context_today(self))
 
+    @workflow_action
     def action_sign_material_statement(self, statement):
         """Purchasing's written material statement, signed by the caller."""
         self._check([PURCHASE], _("sign the material statement"))
@@ -294,6 +300,7 @@ class OrderWorkflowTechnicalReview(models.Model):
             missing.append(_("purchasing's signed material statement"))
         return missing
 
+    @workflow_action
     def action_confirm_feasible(self):
         """Confirm the order can be made: needs all three pieces."""
         self._check([TECH], _("confirm feasibility"))
@@ -316,6 +323,7 @@ class OrderWorkflowTechnicalReview(models.Model):
         return True
 
     # -- not feasible and its outcomes -------------------------------------------------
+    @workflow_action
     def action_mark_not_feasible(self, reason):
         """Not feasible: the sales manager informs the customer and proposes
         alternatives."""
@@ -349,6 +357,7 @@ class OrderWorkflowTechnicalReview(models.Model):
     def _check_outcome(self, action):
         self._check(list(QUALIFIER_GROUPS), action, states=("not_feasible",))
 
+    @workflow_action
     def action_customer_accepts_alternative(self, note):
         """The customer accepts an alternative: the order goes back to intake to change
         its lines; passing the review again opens a new round."""
@@ -356,13 +365,12 @@ class OrderWorkflowTechnicalReview(models.Model):
         if not (note or "").strip():
             raise UserError(_("Describe the alternative the customer accepted."))
         self._sign({"outcome": "alternative", "state": "superseded", "risk_note": note})
-        self.order_id.with_context(_ow_technical=True).write(
-            {"review_state": "pending", "review_note": note}
-        )
+        self.order_id.write({"review_state": "pending", "review_note": note})
         self.order_id.activity_feedback(["order_workflow.activity_not_feasible"])
         self._log_on_order(_("customer accepts an alternative: %(note)s", note=note))
         return True
 
+    @workflow_action
     def action_customer_insists(self, note):
         """The customer insists on the process: with the customer's written confirmation
         attached, the review can be confirmed feasible, the risk recorded."""
@@ -381,15 +389,14 @@ class OrderWorkflowTechnicalReview(models.Model):
         self._log_on_order(_("customer insists; risk accepted: %(note)s", note=note))
         return True
 
+    @workflow_action
     def action_customer_declines(self, reason):
         """The customer declines: the order is rejected."""
         self._check_outcome(_("record the customer's answer"))
         if not (reason or "").strip():
             raise UserError(_("Give the customer's reason."))
         self._sign({"outcome": "declined", "state": "declined", "risk_note": reason})
-        self.order_id.with_context(_ow_technical=True).write(
-            {"review_state": "rejected", "review_note": reason}
-        )
+        self.order_id.write({"review_state": "rejected", "review_note": reason})
         self.order_id.activity_feedback(["order_workflow.activity_not_feasible"])
         self._log_on_order(_("customer declines: %(reason)s", reason=reason))
         return True

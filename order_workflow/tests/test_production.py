@@ -433,3 +433,12 @@ class TestQualityGate(ProductionCase):
         picking.with_user(self.users["group_shipping_clerk"]).action_assign()
         picking.with_user(self.users["group_shipping_clerk"]).button_validate()
         self.assertEqual(picking.state, "done")
+
+    def test_cancelling_every_inspection_does_not_pass_the_goods(self):
+        order = self._released_order()
+        self._produce(order)
+        inspection = order.ow_production_ids.qc_inspections_ids
+        inspection.with_user(self.qc).action_cancel()
+        self.assertEqual(inspection.state, "canceled")
+        self.assertEqual(order.qc_state, "pending")
+        self.assertEqual(order.workflow_stage, "quality")

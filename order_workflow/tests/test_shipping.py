@@ -270,8 +270,10 @@ class TestShippingRelease(ShippingCase):
         order.with_user(self.clerk).action_issue_shipping_request()
         picking = self._ship(order)
         action = picking.with_user(self.clerk).action_open_receipt_wizard()
-        photo = self.env["ir.attachment"].create(
-            {"name": "dent.jpg", "raw": b"\xff\xd8\xff photo"}
+        photo = (  # uploaded in the wizard by the clerk
+            self.env["ir.attachment"]
+            .with_user(self.clerk)
+            .create({"name": "dent.jpg", "raw": b"\xff\xd8\xff photo"})
         )
         wizard = (
             self.env[action["res_model"]]

@@ -30,8 +30,22 @@ class ReceiptWizard(models.TransientModel):
         string="Photos",
     )
 
+    def _ow_check_uploads(self, attachments):
+        """Files uploaded into this wizard by the user are theirs to attach; any other
+        attachment needs the right to change it where it is now."""
+        foreign = attachments.sudo().filtered(
+            lambda a: not (
+                a.create_uid.id == self.env.uid
+                and a.res_model in (self._name, False)
+                and not a.res_id
+            )
+        )
+        if foreign:
+            self.env["ir.attachment"].browse(foreign.ids).check("write")
+
     def action_register(self):
         self.ensure_one()
+        self._ow_check_uploads(self.scan_ids | self.photo_ids)
         picking = self.picking_id
         picking.action_register_receipt(
             self.signed_by, self.receipt_date, self.issue_note or False
