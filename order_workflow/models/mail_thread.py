@@ -1,6 +1,7 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 
 class MailThread(models.AbstractModel):
@@ -11,6 +12,30 @@ class MailThread(models.AbstractModel):
         chatter, never sent to the customer."""
         for record in self:
             record.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _ow_text(self, value):
+        """A text argument of a public method, stripped ('' for none). Anything but
+        text is refused with a message, as a wrong call over RPC must be."""
+        if value is None or value is False:
+            return ""
+        if not isinstance(value, str):
+            raise UserError(_("Expected a text, not %(value)s.", value=repr(value)))
+        return value.strip()
+
+    def _ow_date(self, value, what):
+        """A date argument of a public method (a date or "YYYY-MM-DD"), or False."""
+        if not value:
+            return False
+        try:
+            return fields.Date.to_date(value)
+        except (TypeError, ValueError):
+            raise UserError(
+                _(
+                    "%(what)s: %(value)s is not a date (YYYY-MM-DD).",
+                    what=what,
+                    value=repr(value),
+                )
+            ) from None
 
     def _ow_role_holders(self, group_xmlid):
         """Active internal members of a workflow role, in the record's company: the

@@ -134,6 +134,14 @@ class MrpProduction(models.Model):
         )
         return True
 
+    def action_cancel(self):
+        # the last open MO of an order cancelled (the customer takes less): the goods
+        # made so far are ready, and the shipping release is decided now
+        orders = self.sudo().sale_id
+        res = super().action_cancel()
+        orders._ow_notify_ready()
+        return res
+
     def _post_inventory(self, cancel_backorder=False):
         # OCA creates the inspections in super: the order's stage is read after
         res = super()._post_inventory(cancel_backorder=cancel_backorder)

@@ -165,6 +165,16 @@ class ProductionAnomaly(models.Model):
         for anomaly in self:
             if anomaly.state != "open":
                 raise UserError(_("This anomaly is no longer open."))
+            if not anomaly.order_id.use_order_workflow or anomaly.order_id.sudo()[
+                "workflow_stage"
+            ] not in ("production", "quality"):
+                raise UserError(
+                    _(
+                        "%(order)s is no longer in production: its promised date "
+                        "stays.",
+                        order=anomaly.order_id.display_name,
+                    )
+                )
             if not anomaly.impact_days:
                 raise UserError(
                     _("This anomaly has no impact in days: the date stays.")

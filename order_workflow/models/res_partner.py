@@ -299,7 +299,7 @@ class ResPartner(models.Model):
     def action_block(self, reason):
         """Block the customer: no new workflow orders (sales manager and above)."""
         self._ow_check_qualifier()
-        if not (reason or "").strip():
+        if not self._ow_text(reason):
             raise UserError(_("Give the reason for blocking the customer."))
         partners = self.commercial_partner_id
         with internal(QUALIFYING):

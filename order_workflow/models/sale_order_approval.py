@@ -314,7 +314,7 @@ class SaleOrder(models.Model):
         """Reject at the caller's tier: the order waits, with the reason, for a
         change."""
         self._ow_approval_prepare()
-        if not (reason or "").strip():
+        if not self._ow_text(reason):
             raise UserError(_("Give the reason for rejecting the order."))
         for order in self:
             reviews = order._ow_my_reviews()

@@ -126,10 +126,11 @@ class SaleOrder(models.Model):
         self._ow_confirmation_prepare(
             _("register the signed confirmation"), ("sent", "returned")
         )
-        if not (signed_by or "").strip():
+        if not self._ow_text(signed_by):
             raise UserError(_("Give the name of the person who signed."))
         if not signed_on:
             raise UserError(_("Give the date the customer signed."))
+        self._ow_date(signed_on, _("Signed on"))
         self.write(
             {
                 "signed_by": signed_by,
@@ -184,7 +185,7 @@ class SaleOrder(models.Model):
         self._ow_confirmation_prepare(
             _("refuse the returned confirmation"), ("returned",)
         )
-        if not (problem or "").strip():
+        if not self._ow_text(problem):
             raise UserError(_("Write what is wrong with the returned copy."))
         self.write(
             {

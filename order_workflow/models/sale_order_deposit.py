@@ -368,10 +368,19 @@ class SaleOrder(models.Model):
 
     def action_remove_delivery_block(self):
         self._ow_refuse_manual_release()
-        locked = self.filtered(lambda o: o.use_order_workflow and o.locked)
+        if not self.filtered("use_order_workflow"):
+            return super().action_remove_delivery_block()
+        # any other block of a workflow order (credit hold from the customer or the
+        # payment term) is lifted by finance or a sales manager; the procurement then
+        # runs as the system, as it does when the deposit is paid
+        self._ow_check_group(
+            [FINANCE, "order_workflow.group_sales_manager"],
+            _("remove a delivery block"),
+        )
+        locked = self.filtered("locked")
         locked.sudo().locked = False
         try:
-            return super().action_remove_delivery_block()
+            return super(SaleOrder, self.sudo()).action_remove_delivery_block()
         finally:
             locked.sudo().locked = True
 
@@ -452,7 +461,7 @@ class SaleOrder(models.Model):
         """Finance lets production start without the deposit (logged)."""
         self._ow_check_group([FINANCE], _("waive the deposit"))
         self._ow_check_workflow()
-        if not (reason or "").strip():
+        if not self._ow_text(reason):
             raise UserError(_("Give the reason for waiving the deposit."))
         wrong = self.filtered(lambda o: o.deposit_state != "waiting")
         if wrong:
@@ -557,7 +566,8 @@ class SaleOrder(models.Model):
                     order=wrong[0].name,
                 )
             )
-        self.sudo().write({"lc_date": fields.Date.to_date(lc_date)})
+        lc_date = self._ow_date(lc_date, _("Letter of credit date"))
+        self.sudo().write({"lc_date": lc_date})
         self.sudo().filtered(lambda o: o.state == "sale")._ow_start_clock()
         return True
 

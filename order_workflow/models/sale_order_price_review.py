@@ -123,7 +123,7 @@ class SaleOrder(models.Model):
     def action_price_reject(self, reason):
         """Reject the prices (finance reviewer): the order goes back to intake."""
         self._ow_price_prepare(_("reject prices"))
-        if not (reason or "").strip():
+        if not self._ow_text(reason):
             raise UserError(_("Give the reason for rejecting the prices."))
         self.write(
             {

@@ -33,9 +33,12 @@ class SaleOrder(models.Model):
     )
     def _compute_qc_state(self):
         for order in self:
+            # an MO finished with no inspection at all was made before its product
+            # needed one: switching the flag on does not reopen finished orders
             productions = order.ow_production_ids.filtered(
                 lambda p: p.state != "cancel"
                 and p.product_id.inspection_before_shipping
+                and (p.state != "done" or p.qc_inspections_ids)
             )
             if not productions:
                 order.qc_state = "not_needed"

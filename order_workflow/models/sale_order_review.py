@@ -314,7 +314,7 @@ class SaleOrder(models.Model):
     def action_review_need_info(self, note):
         """Ask the customer for what is missing; the answer is due in 2 hours."""
         self._ow_review_prepare(_("ask the customer for information"))
-        if not (note or "").strip():
+        if not self._ow_text(note):
             raise UserError(_("Write what the customer must provide."))
         for order in self:
             hours = order.company_id.order_workflow_info_hours or 2.0
@@ -356,7 +356,7 @@ class SaleOrder(models.Model):
         self._ow_review_prepare(
             _("record the customer's answer"), stages=("info_needed",)
         )
-        if not (answer or "").strip():
+        if not self._ow_text(answer):
             raise UserError(_("Write the customer's answer."))
         self.write({"info_due_at": False})
         self.activity_feedback(
@@ -379,7 +379,7 @@ class SaleOrder(models.Model):
     def action_review_reject(self, reason):
         """Reject the order in the preliminary review; it ends in stage Rejected."""
         self._ow_review_prepare(_("reject the order"))
-        if not (reason or "").strip():
+        if not self._ow_text(reason):
             raise UserError(_("Give the reason for rejecting the order."))
         self.write(
             {

@@ -285,7 +285,7 @@ class SaleOrder(models.Model):
         paperwork follows."""
         self._ow_check_group([SERVICE], _("override the shipping release"))
         self._ow_check_workflow()
-        if not (reason or "").strip():
+        if not self._ow_text(reason):
             raise UserError(_("Give the reason for the override."))
         for order in self:
             pickings = order._ow_open_outgoing()

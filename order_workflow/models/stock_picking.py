@@ -186,10 +186,11 @@ class StockPicking(models.Model):
             raise AccessError(
                 _("Only an order clerk or a shipping clerk can register receipts.")
             )
-        if not (signed_by or "").strip():
+        if not self._ow_text(signed_by):
             raise UserError(_("Give the name of the person who signed the receipt."))
         if not receipt_date:
             raise UserError(_("Give the date of the receipt."))
+        receipt_date = self._ow_date(receipt_date, _("Receipt date"))
         wrong = self.filtered(lambda p: p.receipt_state != "awaiting")
         if wrong:
             raise UserError(
@@ -198,12 +199,12 @@ class StockPicking(models.Model):
                     picking=wrong[0].name,
                 )
             )
-        issue = (issue_note or "").strip()
+        issue = self._ow_text(issue_note)
         self.sudo().write(
             {
                 "receipt_state": "disputed" if issue else "received",
                 "receipt_signed_by": signed_by,
-                "receipt_date": fields.Date.to_date(receipt_date),
+                "receipt_date": receipt_date,
                 "receipt_issue_note": issue or False,
             }
         )

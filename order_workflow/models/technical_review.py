@@ -208,7 +208,7 @@ class OrderWorkflowTechnicalReview(models.Model):
                     value=assessment,
                 )
             )
-        if not (note or "").strip():
+        if not self._ow_text(note):
             raise UserError(_("Write the technical assessment."))
         self._sign(
             {
@@ -241,6 +241,7 @@ class OrderWorkflowTechnicalReview(models.Model):
         self._check([CLERK, TECH], _("record the customer's drawing approval"))
         if not approved_on:
             raise UserError(_("Give the date the customer approved the drawing."))
+        approved_on = self._ow_date(approved_on, _("Drawing approved on"))
         self._sign(
             {
                 "customer_drawing_approved": True,
@@ -264,7 +265,7 @@ class OrderWorkflowTechnicalReview(models.Model):
     def action_sign_material_statement(self, statement):
         """Purchasing's written material statement, signed by the caller."""
         self._check([PURCHASE], _("sign the material statement"))
-        if not (statement or "").strip():
+        if not self._ow_text(statement):
             raise UserError(
                 _("Write the material statement: oral confirmation is void.")
             )
@@ -328,7 +329,7 @@ class OrderWorkflowTechnicalReview(models.Model):
         """Not feasible: the sales manager informs the customer and proposes
         alternatives."""
         self._check([TECH], _("mark the review not feasible"))
-        if not (reason or "").strip():
+        if not self._ow_text(reason):
             raise UserError(_("Give the reason why it is not feasible."))
         vals = {"state": "not_feasible", "not_feasible_reason": reason}
         if not self.filtered("assessment"):
@@ -362,7 +363,7 @@ class OrderWorkflowTechnicalReview(models.Model):
         """The customer accepts an alternative: the order goes back to intake to change
         its lines; passing the review again opens a new round."""
         self._check_outcome(_("record the customer's answer"))
-        if not (note or "").strip():
+        if not self._ow_text(note):
             raise UserError(_("Describe the alternative the customer accepted."))
         self._sign({"outcome": "alternative", "state": "superseded", "risk_note": note})
         self.order_id.write({"review_state": "pending", "review_note": note})
@@ -382,7 +383,7 @@ class OrderWorkflowTechnicalReview(models.Model):
                     "first."
                 )
             )
-        if not (note or "").strip():
+        if not self._ow_text(note):
             raise UserError(_("Describe the risk the customer accepts."))
         self._sign({"outcome": "insists", "state": "open", "risk_note": note})
         self.order_id.activity_feedback(["order_workflow.activity_not_feasible"])
@@ -393,7 +394,7 @@ class OrderWorkflowTechnicalReview(models.Model):
     def action_customer_declines(self, reason):
         """The customer declines: the order is rejected."""
         self._check_outcome(_("record the customer's answer"))
-        if not (reason or "").strip():
+        if not self._ow_text(reason):
             raise UserError(_("Give the customer's reason."))
         self._sign({"outcome": "declined", "state": "declined", "risk_note": reason})
         self.order_id.write({"review_state": "rejected", "review_note": reason})

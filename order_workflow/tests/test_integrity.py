@@ -200,3 +200,46 @@ class TestIntegrity(ShippingCase):
         picking.write({"ow_carrier": "SF", "ow_tracking_ref": "SF1"})
         copy = picking.copy()
         self.assertFalse(copy.ow_carrier or copy.ow_tracking_ref)
+
+    def test_wrong_arguments_over_rpc_say_what_is_wrong(self):
+        sent = self._complete_order(partner_id=self.customer_c.id)
+        sent.with_user(self.clerk).action_review_pass()
+        sent.with_user(self.manager).action_approve()
+        sent.with_user(self.clerk).action_send_for_confirmation()
+        with self.assertRaisesRegex(UserError, "not a date"):
+            sent.with_user(self.clerk).action_register_signed_confirmation(
+                "Li Na", "yesterday"
+            )
+        self.assertEqual(sent.confirmation_state, "sent")
+        order = self._verified_order()
+        with self.assertRaisesRegex(UserError, "Expected a text"):
+            order.with_user(self.finance).action_waive_deposit(123)
+        order.sudo().lc_required = True
+        with self.assertRaisesRegex(UserError, "not a date"):
+            order.with_user(self.finance).action_register_letter_of_credit("soon")
+        self.assertFalse(order.lc_date)
+        self.assertEqual(order.deposit_state, "waiting")
+        ready = self._ready_order()
+        ready.with_user(self.clerk).action_issue_shipping_request()
+        picking = self._ship(ready)
+        with self.assertRaisesRegex(UserError, "not a date"):
+            picking.with_user(self.shipper).action_register_receipt("Li Na", "32/13")
+        with self.assertRaisesRegex(UserError, "Expected a text"):
+            picking.with_user(self.shipper).action_register_receipt(
+                ["Li Na"], "2026-11-25"
+            )
+        self.assertEqual(picking.receipt_state, "awaiting")
+
+    def test_only_finance_or_a_sales_manager_removes_a_delivery_block(self):
+        order = self._verified_order()
+        invoice = order._ow_deposit_invoices()
+        invoice.with_user(self.finance).action_post()
+        self._pay(invoice, order.deposit_amount, date.today())
+        reason = self.env["sale.delivery.block.reason"].create({"name": "Credit hold"})
+        order.sudo().delivery_block_id = reason
+        for user in (self.clerk, self.shipper, self.supervisor):
+            with self.assertRaises(AccessError):
+                order.with_user(user).action_remove_delivery_block()
+        self.assertEqual(order.delivery_block_id, reason)
+        order.with_user(self.finance).action_remove_delivery_block()
+        self.assertFalse(order.delivery_block_id)

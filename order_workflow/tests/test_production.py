@@ -209,6 +209,21 @@ class TestProgress(ProductionCase):
         self.assertEqual(len(told), 1)
         self.assertIn(self.clerk.partner_id, told.partner_ids)
 
+    def test_last_mo_cancelled_the_goods_made_are_released(self):
+        order = self._released_order(lines=2)
+        first, second = order.ow_production_ids
+        first = first.with_user(self.supervisor)
+        first.action_assign()
+        first.qty_producing = first.product_qty
+        first.move_raw_ids.picked = True
+        first.button_mark_done()
+        self.assertEqual(order.workflow_stage, "production")
+        second.with_user(self.supervisor).action_cancel()
+        self.assertTrue(order.production_done)
+        self.assertEqual(order.workflow_stage, "ready")
+        self.assertEqual(order.shipping_release_state, "released")
+        self.assertTrue(order.ready_notified_on)
+
     def test_daily_digest_to_each_salesperson(self):
         order = self._released_order()
         gm = self.users["group_general_manager"]
@@ -442,3 +457,38 @@ class TestQualityGate(ProductionCase):
         self.assertEqual(inspection.state, "canceled")
         self.assertEqual(order.qc_state, "pending")
         self.assertEqual(order.workflow_stage, "quality")
+
+    def test_flag_switched_on_later_does_not_reopen_finished_orders(self):
+        self.product.product_tmpl_id.inspection_before_shipping = False
+        order = self._released_order()
+        self._produce(order)
+        self.assertEqual(order.workflow_stage, "ready")
+        self.product.product_tmpl_id.inspection_before_shipping = True
+        self.assertEqual(order.qc_state, "not_needed")
+        self.assertEqual(order.workflow_stage, "ready")
+        # the next order of the product is inspected
+        later = self._released_order()
+        self._produce(later)
+        self.assertEqual(later.qc_state, "pending")
+
+    def test_no_new_date_once_the_goods_are_made(self):
+        self.product.product_tmpl_id.inspection_before_shipping = False
+        order = self._released_order()
+        anomaly = (
+            self.env["order_workflow.production.anomaly"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "production_id": order.ow_production_ids.id,
+                    "anomaly_type": "equipment",
+                    "description": "Press down for a day.",
+                    "impact_days": 1,
+                }
+            )
+        )
+        self._produce(order)
+        self.assertEqual(order.workflow_stage, "ready")
+        old = order.promised_date
+        with self.assertRaisesRegex(UserError, "no longer in production"):
+            anomaly.with_user(self.clerk).action_accept_new_date()
+        self.assertEqual(order.promised_date, old)

@@ -3,6 +3,7 @@
 from datetime import datetime, time
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 from ..models.res_partner import CREDIT_CLASSES
 from . import excel_reader as xl
@@ -84,7 +85,18 @@ class OrderWorkflowPricelistImport(models.TransientModel):
         vals_list, row_problems = self._ow_read_rules(sheet, header, mapping, rows)
         self._ow_raise(problems + row_problems)
         # The rights were checked above; finance reviewers have no write access on
-        # price lists of their own.
+        # price lists of their own, but only to the ones of their companies.
+        self.pricelist_id.check_access("read")
+        if (
+            self.pricelist_id.company_id
+            and self.pricelist_id.company_id not in self.env.companies
+        ):
+            raise AccessError(
+                _(
+                    "%(pricelist)s belongs to another company.",
+                    pricelist=self.pricelist_id.display_name,
+                )
+            )
         pricelist = self.pricelist_id.sudo()
         if self.mode == "replace":
             pricelist.item_ids.unlink()
