@@ -254,7 +254,9 @@ class SaleOrder(models.Model):
                     {"delivery_block_id": self._ow_deposit_block_reason().id}
                 )
         res = super()._action_confirm()
-        for order in held:
+        # paid online before the confirmation was verified: released at once
+        paid = held._ow_check_deposit()
+        for order in held - paid:
             order._ow_propose_deposit_invoice()
         return res
 
@@ -291,7 +293,8 @@ class SaleOrder(models.Model):
 
     def _ow_create_deposit_invoice(self):
         """Draft down-payment invoice for what of the deposit is not invoiced yet."""
-        return self._ow_invoice_down_payment_up_to(self.deposit_amount)
+        online = sum(self._ow_deposit_transactions().mapped("amount"))
+        return self._ow_invoice_down_payment_up_to(self.deposit_amount - online)
 
     def _ow_invoice_down_payment_up_to(self, target):
         """Draft a down-payment invoice for ``target`` minus the down payments already

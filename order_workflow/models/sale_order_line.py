@@ -90,6 +90,7 @@ class SaleOrderLine(models.Model):
         "product_uom_qty",
         "order_id.pricelist_id",
         "order_id.date_order",
+        "order_id.partner_id",  # customer and class rules of the price list
     )
     def _compute_list_price_expected(self):
         priced = self._ow_priced_lines()

@@ -117,6 +117,7 @@ class SaleOrder(models.Model):
                AND ((confirmation_state IN ('sent', 'returned')
                      AND state IN ('draft', 'sent'))
                     OR (state = 'sale'
+                        AND NOT COALESCE(production_done, false)
                         AND (deposit_state = 'waiting'
                              OR (lc_required AND lc_date IS NULL))))
          RETURNING id, name, promised_date,

@@ -392,6 +392,42 @@ class TestDepositGate(DepositCase):
         self.assertEqual(order.deposit_state, "paid")
         self.assertTrue(self._mos(order))
 
+    def test_deposit_paid_online_before_verification_releases_at_once(self):
+        order = self._complete_order(partner_id=self.customer_c.id)
+        order.with_user(self.clerk).action_review_pass()
+        order.with_user(self.manager).action_approve()
+        order.with_user(self.clerk).action_send_for_confirmation()
+        method = self.env.ref("payment.payment_method_unknown")
+        provider = self.env["payment.provider"].create(
+            {
+                "name": "Dummy",
+                "code": "none",
+                "state": "test",
+                "payment_method_ids": [Command.set(method.ids)],
+            }
+        )
+        method.active = True
+        tx = self.env["payment.transaction"].create(
+            {
+                "provider_id": provider.id,
+                "payment_method_id": method.id,
+                "amount": order.deposit_amount,
+                "currency_id": order.currency_id.id,
+                "partner_id": self.customer_c.id,
+                "reference": "OW-PREPAY-1",
+                "sale_order_ids": [Command.set(order.ids)],
+            }
+        )
+        tx._set_done()
+        self.assertEqual(order.state, "sent", "a prepayment does not confirm it")
+        order.with_user(self.clerk).action_register_signed_confirmation(
+            "Li Na", fields_today()
+        )
+        order.with_user(self.clerk).action_verify_confirmation()
+        self.assertEqual(order.deposit_state, "paid")
+        self.assertTrue(self._mos(order))
+        self.assertFalse(order._ow_deposit_invoices(), "nothing left to invoice")
+
     def test_deposit_check_queries_do_not_grow_with_lines(self):
         counts = []
         for lines in (1, 6):
