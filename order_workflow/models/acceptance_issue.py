@@ -4,8 +4,9 @@
 receipt, for the sales manager to handle."""
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
-from .guard import workflow_action
+from .guard import check_protected, workflow_action
 
 MANAGER = "order_workflow.group_sales_manager"
 
@@ -37,6 +38,7 @@ class AcceptanceIssue(models.Model):
         [("open", "Open"), ("resolved", "Resolved")],
         default="open",
         required=True,
+        readonly=True,
         tracking=True,
     )
     resolution = fields.Text()
@@ -50,6 +52,7 @@ class AcceptanceIssue(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_protected(self, vals_list)
         issues = super().create(vals_list)
         managers = self._ow_role_holders(MANAGER)
         for issue in issues:
@@ -70,7 +73,25 @@ class AcceptanceIssue(models.Model):
                 )
         return issues
 
+    def write(self, vals):
+        check_protected(self, [vals])
+        return super().write(vals)
+
     @workflow_action
     def action_resolve(self):
+        """The sales manager or the service supervisor closes the issue, with how it
+        was resolved."""
+        self.env["sale.order"]._ow_check_group(
+            [MANAGER, "order_workflow.group_service_supervisor"],
+            _("resolve an acceptance issue"),
+        )
+        missing = self.filtered(lambda i: not (i.resolution or "").strip())
+        if missing:
+            raise UserError(
+                _(
+                    "Write how %(issue)s was resolved first.",
+                    issue=missing[0].display_name,
+                )
+            )
         self.write({"state": "resolved"})
         return True

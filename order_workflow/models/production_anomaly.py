@@ -8,7 +8,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .guard import CLOCK, internal, workflow_action
+from .guard import CLOCK, check_protected, internal, workflow_action
 
 NOTIFIED_GROUPS = (
     "order_workflow.group_service_supervisor",
@@ -74,6 +74,7 @@ class ProductionAnomaly(models.Model):
         ],
         default="open",
         required=True,
+        readonly=True,
         tracking=True,
     )
     promised_date = fields.Date(related="order_id.promised_date")
@@ -114,9 +115,14 @@ class ProductionAnomaly(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_protected(self, vals_list)
         anomalies = super().create(vals_list)
         anomalies._notify_at_once()
         return anomalies
+
+    def write(self, vals):
+        check_protected(self, [vals])  # a closed anomaly is not reopened by hand
+        return super().write(vals)
 
     def _ow_people_to_notify(self):
         """Salesperson, order clerk, service supervisor and sales director."""
@@ -189,6 +195,7 @@ class ProductionAnomaly(models.Model):
                         "commitment_date": fields.Datetime.to_datetime(new),
                     }
                 )
+            suffix = f": {reason}" if reason else ""  # not inside _(): babel
             order._ow_note(
                 _(
                     "Promised date moved from %(old)s to %(new)s after a production "
@@ -196,7 +203,7 @@ class ProductionAnomaly(models.Model):
                     old=old,
                     new=new,
                     name=anomaly.name,
-                    reason=f": {reason}" if reason else "",
+                    reason=suffix,
                 )
             )
             anomaly.state = "date_accepted"
@@ -204,5 +211,10 @@ class ProductionAnomaly(models.Model):
 
     @workflow_action
     def action_close(self):
+        """Whoever follows the anomaly closes it: production, the clerk or service."""
+        self.env["sale.order"]._ow_check_group(
+            ["order_workflow.group_production_supervisor", *DATE_GROUPS],
+            _("close a production anomaly"),
+        )
         self.write({"state": "closed"})
         return True

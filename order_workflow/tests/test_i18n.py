@@ -1,8 +1,10 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
+from pathlib import Path
 
 import polib
+from babel.messages.extract import extract
 
 from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
@@ -45,6 +47,20 @@ class TestTranslations(TransactionCase):
             exported - committed, "terms missing from the .pot: run `make i18n`"
         )
         self.assertFalse(committed - exported, "obsolete terms in the .pot")
+
+    def test_every_python_file_can_be_read_for_terms(self):
+        """Babel gives up on a whole file at the first _() it can't read (an f-string
+        or a variable as its text); Odoo only logs it, and the rest of the file's
+        terms silently stay English."""
+        root = Path(get_module_path("order_workflow"))
+        for path in sorted(root.rglob("*.py")):
+            if "tests" in path.parts:
+                continue
+            with path.open("rb") as source:
+                try:
+                    list(extract("python", source, keywords={"_": None, "_lt": None}))
+                except Exception as exc:  # any failure is the finding
+                    self.fail(f"{path.relative_to(root)}: {exc!r}")
 
     def test_every_term_is_translated(self):
         pot = {e.msgid for e in self._po("order_workflow.pot")}

@@ -243,3 +243,41 @@ class TestIntegrity(ShippingCase):
         self.assertEqual(order.delivery_block_id, reason)
         order.with_user(self.finance).action_remove_delivery_block()
         self.assertFalse(order.delivery_block_id)
+
+    def test_acceptance_issue_is_resolved_by_its_owners_with_an_answer(self):
+        order = self._ready_order()
+        order.with_user(self.clerk).action_issue_shipping_request()
+        picking = self._ship(order)
+        picking.with_user(self.shipper).action_register_receipt(
+            "Li Na", "2026-11-25", "Two cartons wet"
+        )
+        issue = picking.acceptance_issue_ids
+        with self.assertRaisesRegex(AccessError, "by hand"):
+            issue.with_user(self.clerk).write({"state": "resolved"})
+        with self.assertRaises(AccessError):
+            issue.with_user(self.clerk).action_resolve()
+        with self.assertRaisesRegex(UserError, "how"):
+            issue.with_user(self.manager).action_resolve()
+        issue.with_user(self.manager).resolution = "Replaced the two cartons."
+        issue.with_user(self.manager).action_resolve()
+        self.assertEqual(issue.state, "resolved")
+
+    def test_a_closed_anomaly_is_not_reopened_by_hand(self):
+        order = self._ready_order()
+        anomaly = (
+            self.env["order_workflow.production.anomaly"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "production_id": order.ow_production_ids[:1].id,
+                    "anomaly_type": "other",
+                    "description": "Late paint.",
+                }
+            )
+        )
+        with self.assertRaises(AccessError):
+            anomaly.with_user(self.finance).action_close()
+        anomaly.with_user(self.supervisor).action_close()
+        with self.assertRaisesRegex(AccessError, "by hand"):
+            anomaly.with_user(self.clerk).write({"state": "open"})
+        self.assertEqual(anomaly.state, "closed")

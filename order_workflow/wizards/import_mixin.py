@@ -322,24 +322,28 @@ class OrderWorkflowImportMixin(models.AbstractModel):
         for r1, r2, c1, c2 in sorted(sheet.merged):
             if r2 < header or r1 > last:
                 continue  # title, address or totals rows
+            # no f-string inside _(): babel stops extracting the file there
+            first = f"{xl.column_letter(c1)}{r1 + 1}"
+            last_cell = f"{xl.column_letter(c2)}{r2 + 1}"
             problems.append(
                 _(
                     "%(where)s: cells %(first)s:%(last)s are merged inside the header "
                     "or data rows; unmerge them.",
                     where=self._ow_where(sheet, r1, c1),
-                    first=f"{xl.column_letter(c1)}{r1 + 1}",
-                    last=f"{xl.column_letter(c2)}{r2 + 1}",
+                    first=first,
+                    last=last_cell,
                 )
             )
         return problems
 
     def _ow_where(self, sheet, row, col, header=None):
+        label = f" ({xl.text(header)})" if not xl.is_empty(header) else ""
         return _(
             "Sheet %(sheet)s, row %(row)s, column %(col)s%(label)s",
             sheet=sheet.name,
             row=row + 1,
             col=xl.column_letter(col),
-            label=f" ({xl.text(header)})" if not xl.is_empty(header) else "",
+            label=label,
         )
 
     def _ow_problem(self, sheet, header, row, col, message):
