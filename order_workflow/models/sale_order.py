@@ -113,6 +113,14 @@ class SaleOrder(models.Model):
         return [key for key, _label in WORKFLOW_STAGES]
 
     # -- helpers shared by the workflow's concerns -----------------------------------
+    def _ow_alert_salesperson(self, activity_xmlid, note):
+        """Log ``note`` on each order and give its salesperson an activity with it."""
+        for order in self:
+            order._ow_note(note)
+            order.activity_schedule(
+                activity_xmlid, note=note, user_id=order.user_id.id or self.env.uid
+            )
+
     def _ow_check_group(self, groups, action):
         """Raise an AccessError unless the user is in one of ``groups`` (xml ids)."""
         if self.env.su or any(self.env.user.has_group(g) for g in groups):

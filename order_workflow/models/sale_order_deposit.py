@@ -426,12 +426,7 @@ class SaleOrder(models.Model):
                 paid=order._ow_format_amount(order.deposit_paid_amount),
                 deposit=order._ow_format_amount(order.deposit_amount),
             )
-            order._ow_note(note)
-            order.activity_schedule(
-                "mail.mail_activity_data_todo",
-                note=note,
-                user_id=order.user_id.id or self.env.uid,
-            )
+            order._ow_alert_salesperson("mail.mail_activity_data_todo", note)
         return True
 
     def _ow_check_deposit(self):

@@ -218,12 +218,7 @@ class SaleOrder(models.Model):
                 "held until it is paid.",
                 amount=order._ow_format_amount(order.ow_balance_due),
             )
-            order._ow_note(note)
-            order.activity_schedule(
-                "order_workflow.activity_balance",
-                note=note,
-                user_id=order.user_id.id or self.env.uid,
-            )
+            order._ow_alert_salesperson("order_workflow.activity_balance", note)
         return unpaid
 
     def _ow_goods_to_ship(self):

@@ -65,6 +65,20 @@ class DepositCase(ConfirmationCase):
         order.with_user(self.clerk).action_verify_confirmation()
         return order
 
+    def _online_provider(self):
+        """A test payment provider and its method, for portal payments."""
+        method = self.env.ref("payment.payment_method_unknown")
+        provider = self.env["payment.provider"].create(
+            {
+                "name": "Dummy",
+                "code": "none",
+                "state": "test",
+                "payment_method_ids": [Command.set(method.ids)],
+            }
+        )
+        method.active = True
+        return provider, method
+
     def _mos(self, order):
         return self.env["mrp.production"].sudo().search([("origin", "=", order.name)])
 
@@ -348,16 +362,7 @@ class TestDepositGate(DepositCase):
 
     def test_online_payment_counts_towards_the_deposit(self):
         order = self._verified_order()
-        method = self.env.ref("payment.payment_method_unknown")
-        provider = self.env["payment.provider"].create(
-            {
-                "name": "Dummy",
-                "code": "none",
-                "state": "test",
-                "payment_method_ids": [Command.set(method.ids)],
-            }
-        )
-        method.active = True
+        provider, method = self._online_provider()
         # the payment the provider's journal would get (its set-up is not our concern)
         payment = self.env["account.payment"].create(
             {
@@ -397,16 +402,7 @@ class TestDepositGate(DepositCase):
         order.with_user(self.clerk).action_review_pass()
         order.with_user(self.manager).action_approve()
         order.with_user(self.clerk).action_send_for_confirmation()
-        method = self.env.ref("payment.payment_method_unknown")
-        provider = self.env["payment.provider"].create(
-            {
-                "name": "Dummy",
-                "code": "none",
-                "state": "test",
-                "payment_method_ids": [Command.set(method.ids)],
-            }
-        )
-        method.active = True
+        provider, method = self._online_provider()
         tx = self.env["payment.transaction"].create(
             {
                 "provider_id": provider.id,
