@@ -10,6 +10,7 @@ it, and releases it by launching the procurement when the deposit is paid.
 """
 
 import logging
+from contextlib import contextmanager
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
@@ -380,21 +381,25 @@ class SaleOrder(models.Model):
             [FINANCE, "order_workflow.group_sales_manager"],
             _("remove a delivery block"),
         )
-        locked = self.filtered("locked")
-        locked.sudo().locked = False
-        try:
+        with self._ow_unlocked():
             return super(SaleOrder, self.sudo()).action_remove_delivery_block()
+
+    @contextmanager
+    def _ow_unlocked(self):
+        """Odoo procures nothing for a locked order, and "Lock Confirmed Sales" locks
+        it at confirmation, after the procurement it would have launched: procurement
+        launched later (deposit paid, block removed) runs with the order unlocked."""
+        locked = self.sudo().filtered("locked")
+        locked.locked = False
+        try:
+            yield
         finally:
-            locked.sudo().locked = True
+            locked.locked = True
 
     def _ow_launch_procurement(self):
-        """Launch the procurement held back by the deposit. Odoo procures nothing for
-        a locked order, and "Lock Confirmed Sales" locks it at confirmation, after
-        the procurement it would have launched: the same order of events here."""
-        locked = self.filtered("locked")
-        locked.locked = False
-        self.order_line._action_launch_stock_rule()
-        locked.locked = True
+        """Launch the procurement held back by the deposit."""
+        with self._ow_unlocked():
+            self.order_line._action_launch_stock_rule()
 
     def write(self, vals):
         if "delivery_block_id" in vals and not is_internal(DEPOSIT_HOLD):
