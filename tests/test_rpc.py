@@ -127,6 +127,103 @@ class TestRpc(HttpCase):
         [other] = clerk("sale.order", "read", [other_id], ["review_state"])
         self.assertEqual(other["review_state"], "pending")
 
+    def test_plain_writes_do_not_walk_around_the_gates_over_rpc(self):
+        """Issue 14's holes, as a company's users would try them over XML-RPC: each
+        is refused with the reason and changes nothing."""
+        customer = self.env["res.partner"].create(
+            {
+                "name": "RPC guard customer",
+                "is_company": True,
+                "street": "2 Road",
+                "city": "Xiamen",
+                "email": "guard@example.com",
+            }
+        )
+        product = self.env["product.product"].create(
+            {"name": "RPC guard product", "list_price": 100.0}
+        )
+        _uid, clerk = self._login("clerk")
+        _uid, tech = self._login("tech")
+        _uid, manager = self._login("manager")
+        manager("res.partner", "action_qualify", [customer.id])
+
+        def quotation(price, nonstandard=False):
+            return clerk(
+                "sale.order",
+                "create",
+                {
+                    "partner_id": customer.id,
+                    "requested_date": "2030-01-31",
+                    "payment_term_id": self.env.ref(
+                        "account.account_payment_term_30days"
+                    ).id,
+                    "order_line": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": product.id,
+                                "product_uom_qty": 1,
+                                "price_unit": price,
+                                "is_nonstandard": nonstandard,
+                                "nonstandard_note": nonstandard and "Special",
+                            },
+                        )
+                    ],
+                },
+            )
+
+        def stage(order_id):
+            return clerk("sale.order", "read", [order_id], ["workflow_stage"])[0][
+                "workflow_stage"
+            ]
+
+        # 1. the price deviation of a line
+        cheap = quotation(50)
+        [line_id] = clerk("sale.order", "read", [cheap], ["order_line"])[0][
+            "order_line"
+        ]
+        for field in ("list_price_expected", "price_deviation_percent"):
+            with self.assertRaisesRegex(xmlrpc.client.Fault, "by hand"):
+                clerk("sale.order.line", "write", [line_id], {field: 50.0})
+        clerk("sale.order", "action_review_pass", [cheap])
+        self.assertEqual(stage(cheap), "price_review")
+        # 2. the state of an approved quotation
+        fair = quotation(100)
+        clerk("sale.order", "action_review_pass", [fair])
+        manager("sale.order", "action_approve", [fair])
+        self.assertEqual(stage(fair), "customer_confirmation")
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "by hand"):
+            clerk("sale.order", "write", [fair], {"state": "sale"})
+        self.assertEqual(stage(fair), "customer_confirmation")
+        # 3. the non-standard mark of a reviewed line; 4. the review's order and round
+        special = quotation(100, nonstandard=True)
+        clerk("sale.order", "action_review_pass", [special])
+        self.assertEqual(stage(special), "technical_review")
+        [special_line] = clerk("sale.order", "read", [special], ["order_line"])[0][
+            "order_line"
+        ]
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "by hand"):
+            clerk("sale.order.line", "write", [special_line], {"is_nonstandard": False})
+        [review_id] = clerk("sale.order", "read", [special], ["technical_review_ids"])[
+            0
+        ]["technical_review_ids"]
+        for caller in (clerk, tech):
+            with self.assertRaisesRegex(xmlrpc.client.Fault, "by hand"):
+                caller(
+                    "order_workflow.technical.review",
+                    "write",
+                    [review_id],
+                    {"order_id": fair, "round": 2},
+                )
+        self.assertEqual(stage(special), "technical_review")
+        # 5. a blocked customer moved under a qualified company
+        person = self.env["res.partner"].create({"name": "RPC blocked person"})
+        manager("res.partner", "action_block", [person.id], "Unpaid")
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "Sales Manager"):
+            clerk("res.partner", "write", [person.id], {"parent_id": customer.id})
+        self.assertEqual(person.qualification_state, "blocked")
+
     def test_approvals_by_amount_over_rpc(self):
         """50,000 / 200,000 / 800,000 need 1 / 2 / 3 levels, approved in sequence."""
         self.env.company.order_workflow_price_tolerance = 1e9

@@ -6,7 +6,7 @@ receipt, for the sales manager to handle."""
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .guard import check_protected, workflow_action
+from .guard import Rule, workflow_action
 
 MANAGER = "order_workflow.group_sales_manager"
 
@@ -14,7 +14,9 @@ MANAGER = "order_workflow.group_sales_manager"
 class AcceptanceIssue(models.Model):
     _name = "order_workflow.acceptance.issue"
     _description = "Acceptance issue"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "order_workflow.guarded"]
+    # the delivery it was noted on is given when it is registered, then fixed
+    _ow_guarded_fields = {"picking_id": Rule(on_create=False)}
     _order = "create_date desc, id desc"
 
     picking_id = fields.Many2one(
@@ -52,7 +54,6 @@ class AcceptanceIssue(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_protected(self, vals_list)
         issues = super().create(vals_list)
         managers = self._ow_role_holders(MANAGER)
         for issue in issues:
@@ -73,10 +74,6 @@ class AcceptanceIssue(models.Model):
                 )
         return issues
 
-    def write(self, vals):
-        check_protected(self, [vals])
-        return super().write(vals)
-
     @workflow_action
     def action_resolve(self):
         """The sales manager or the service supervisor closes the issue, with how it
@@ -95,3 +92,6 @@ class AcceptanceIssue(models.Model):
             )
         self.write({"state": "resolved"})
         return True
+
+    def _ow_stage_orders(self):
+        return self.order_id

@@ -7,6 +7,11 @@ from odoo.exceptions import UserError
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
 
+    def _ow_stage_orders(self):
+        """The workflow orders whose stage an action on these records may move:
+        they follow it when the action ends (guard.workflow_action)."""
+        return self.env["sale.order"]
+
     def _ow_note(self, body):
         """Log the same internal note on each record: decisions are recorded in the
         chatter, never sent to the customer."""

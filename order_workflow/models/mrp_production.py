@@ -13,13 +13,14 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from .guard import check_protected, workflow_action
+from .guard import workflow_action
 
 SUPERVISOR = "order_workflow.group_production_supervisor"
 
 
 class MrpProduction(models.Model):
-    _inherit = "mrp.production"
+    _name = "mrp.production"
+    _inherit = ["mrp.production", "order_workflow.guarded"]
 
     ow_use_order_workflow = fields.Boolean(
         related="sale_id.use_order_workflow", string="Order workflow"
@@ -48,15 +49,6 @@ class MrpProduction(models.Model):
     ow_anomaly_ids = fields.One2many(
         "order_workflow.production.anomaly", "production_id", string="Anomalies"
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_protected(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_protected(self, [vals])
-        return super().write(vals)
 
     @workflow_action
     def action_acknowledge_instruction(self):
@@ -139,11 +131,14 @@ class MrpProduction(models.Model):
         # made so far are ready, and the shipping release is decided now
         orders = self.sudo().sale_id
         res = super().action_cancel()
-        orders._ow_notify_ready()
+        orders._ow_follow_stage()
         return res
 
     def _post_inventory(self, cancel_backorder=False):
         # OCA creates the inspections in super: the order's stage is read after
         res = super()._post_inventory(cancel_backorder=cancel_backorder)
-        self.sudo().sale_id._ow_notify_ready()
+        self.sudo().sale_id._ow_follow_stage()
         return res
+
+    def _ow_stage_orders(self):
+        return self.sale_id

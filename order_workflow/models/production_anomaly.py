@@ -8,7 +8,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .guard import CLOCK, check_protected, internal, workflow_action
+from .guard import Rule, workflow_action
 
 NOTIFIED_GROUPS = (
     "order_workflow.group_service_supervisor",
@@ -23,7 +23,12 @@ DATE_GROUPS = (
 class ProductionAnomaly(models.Model):
     _name = "order_workflow.production.anomaly"
     _description = "Production anomaly"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "order_workflow.guarded"]
+    # the MO and order it is about are given when it is reported, then fixed
+    _ow_guarded_fields = {
+        "production_id": Rule(on_create=False),
+        "order_id": Rule(on_create=False),
+    }
     _order = "create_date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -115,14 +120,9 @@ class ProductionAnomaly(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_protected(self, vals_list)
         anomalies = super().create(vals_list)
         anomalies._notify_at_once()
         return anomalies
-
-    def write(self, vals):
-        check_protected(self, [vals])  # a closed anomaly is not reopened by hand
-        return super().write(vals)
 
     def _ow_people_to_notify(self):
         """Salesperson, order clerk, service supervisor and sales director."""
@@ -188,13 +188,12 @@ class ProductionAnomaly(models.Model):
             order = anomaly.order_id
             old = order.promised_date
             new = anomaly.proposed_date
-            with internal(CLOCK):
-                order.sudo().write(
-                    {
-                        "promised_date": new,
-                        "commitment_date": fields.Datetime.to_datetime(new),
-                    }
-                )
+            order.sudo().write(
+                {
+                    "promised_date": new,
+                    "commitment_date": fields.Datetime.to_datetime(new),
+                }
+            )
             suffix = f": {reason}" if reason else ""  # not inside _(): babel
             order._ow_note(
                 _(
@@ -218,3 +217,6 @@ class ProductionAnomaly(models.Model):
         )
         self.write({"state": "closed"})
         return True
+
+    def _ow_stage_orders(self):
+        return self.order_id

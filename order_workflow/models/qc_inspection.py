@@ -4,14 +4,18 @@
 failed one sends the MO back to production (rework or remake)."""
 
 from odoo import _, models
-from odoo.exceptions import AccessError
+
+from .guard import Rule
 
 QC = "order_workflow.group_qc_inspector"
 DECISIONS = ("waiting", "success", "failed")
 
 
 class QcInspection(models.Model):
-    _inherit = "qc.inspection"
+    _name = "qc.inspection"
+    _inherit = ["qc.inspection", "order_workflow.guarded"]
+    # the decision on the goods of a workflow order is the QC inspector's
+    _ow_guarded_fields = {"state": Rule(groups=(QC,), scope="_ow_guard_decisions")}
 
     def _make_inspection(self, object_ref, trigger_line, date=None):
         # OCA runs this as whoever marks the MO done: a production user may not
@@ -20,22 +24,30 @@ class QcInspection(models.Model):
             object_ref, trigger_line, date=date
         )
 
-    def write(self, vals):
-        if vals.get("state") in DECISIONS and not (
-            self.env.su or self.env.user.has_group(QC)
-        ):
-            raise AccessError(
-                _(
-                    "Only %(role)s can decide an inspection.",
-                    role=self.env.ref(QC).sudo().name,
-                )
+    def _ow_guard_decisions(self, vals, creating):
+        if vals.get("state") not in DECISIONS:
+            return False
+        if creating:
+            return (
+                self.env["mrp.production"]
+                .sudo()
+                .browse(vals.get("production_id"))
+                .sale_id.use_order_workflow
             )
+        return self.filtered(
+            lambda i: i.sudo().production_id.sale_id.use_order_workflow
+        )
+
+    def _ow_stage_orders(self):
+        return self.sudo().production_id.sale_id
+
+    def write(self, vals):
         res = super().write(vals)
         if "state" in vals:
             orders = self.sudo().production_id.sale_id
             if vals["state"] == "failed":
                 self._ow_send_back_to_production()
-            orders._ow_notify_ready()
+            orders._ow_follow_stage()
         return res
 
     def _ow_send_back_to_production(self):

@@ -5,14 +5,7 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .guard import (
-    QUALIFYING,
-    check_protected,
-    internal,
-    is_internal,
-    protected_fields,
-    workflow_action,
-)
+from .guard import ACTION, Rule, internal, is_internal, workflow_action
 
 CREDIT_CLASSES = [
     ("A", "A: ships on agreed terms"),
@@ -32,15 +25,28 @@ QUALIFIER_GROUPS = (
 )
 # Fields of the customer file that only a qualifier may change: they open gates.
 GUARDED_FIELDS = ("credit_class", "deposit_percent", "qualification_state")
+BY_QUALIFIER = Rule(groups=QUALIFIER_GROUPS)
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "order_workflow.guarded"]
+    # Besides the workflow's readonly fields (who qualified, when, why blocked): the
+    # customer file is changed by a qualifier, and so is moving a customer under
+    # another company, whose file it then takes.
+    _ow_guarded_fields = {
+        **{name: BY_QUALIFIER for name in GUARDED_FIELDS},
+        **{
+            name: Rule(groups=QUALIFIER_GROUPS, scope="_ow_guard_reparented")
+            for name in ("parent_id", "is_company")
+        },
+    }
 
     credit_class = fields.Selection(
         CREDIT_CLASSES,
         default="C",
         required=True,
+        copy=False,  # a copy is a new customer: class C until qualified
         tracking=True,
         help="Class A customers ship on their agreed payment terms; class B and C "
         "customers ship after the balance is paid.",
@@ -59,6 +65,7 @@ class ResPartner(models.Model):
         store=True,
         precompute=True,
         readonly=False,
+        copy=False,
         tracking=True,
         help="Share of the order total (taxes included) to be paid as a deposit before "
         "production starts. The only source of an order's deposit percent; defaults "
@@ -141,72 +148,75 @@ class ResPartner(models.Model):
                 )
             )
 
-    def _ow_guarded_changes(self, vals):
-        """Records whose guarded fields ``vals`` really changes.
-
-        Contacts following their company (Odoo's commercial-field sync) are not
-        changes: they mirror a value a qualifier already set on the company.
-        """
-        changed = self.browse()
-        for field in GUARDED_FIELDS:
-            if field not in vals:
-                continue
-            value = vals[field]
-            for partner in self:
-                if partner[field] == value:
-                    continue
-                commercial = partner.commercial_partner_id
-                if commercial != partner and commercial[field] == value:
-                    continue
-                changed |= partner
-        return changed
-
-    def _ow_is_commercial_sync(self, vals):
+    # -- the guard (guard.py) ---------------------------------------------------------
+    def _ow_guard_exempt(self, vals):
         """Odoo copies the company's commercial fields (ours included) to its
-        contacts: values equal to the company's are not a change by hand."""
-        names = [name for name in vals if name in protected_fields(self)]
-        if not names or not self:
+        contacts, at creation and when they change: values equal to the company's are
+        not a change by hand."""
+        rules = self._ow_guard_rules()
+        names = [n for n in vals if n in rules and n not in ("parent_id", "is_company")]
+        if not names:
             return False
-        for partner in self:
-            company = partner.commercial_partner_id
-            if company == partner:
-                return False
-            current = company._convert_to_write({name: company[name] for name in names})
-            if any(current[name] != vals[name] for name in names):
-                return False
-        return True
+        companies = (
+            self.browse(vals.get("parent_id")).commercial_partner_id
+            if not self
+            else self.commercial_partner_id
+        )
+        if not companies or (self and any(p == p.commercial_partner_id for p in self)):
+            return False
+        return all(
+            company._convert_to_write({n: company[n] for n in names})
+            == {n: vals[n] for n in names}
+            for company in companies
+        )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_protected(self, vals_list)
-        if not self._ow_is_qualifier():
-            for vals in vals_list:
-                parent = self.browse(vals.get("parent_id")).commercial_partner_id
-                for field in GUARDED_FIELDS:
-                    if field not in vals:
-                        continue
-                    default = parent[field] if parent else self._fields[field].default
-                    default = default(self) if callable(default) else default
-                    if field == "deposit_percent" and not parent:
-                        continue  # follows the class; checked with the class
-                    if vals[field] != default:
-                        self._ow_check_qualifier()
-        return super().create(vals_list)
+    def _ow_guard_default(self, name, vals):
+        if name == "deposit_percent":  # follows the credit class
+            company = self.env["res.company"].browse(vals.get("company_id"))
+            return (company or self.env.company)._order_workflow_deposit_for_class(
+                vals.get("credit_class") or self._ow_guard_default("credit_class", vals)
+            )
+        return super()._ow_guard_default(name, vals)
+
+    def _ow_guard_reparented(self, vals, creating):
+        """Partners that a new parent (or becoming a company) would move to another
+        customer file: a blocked customer under a qualified company is not
+        qualified by that."""
+        if creating:
+            return False
+        moved = self.browse()
+        parent = self.browse(vals.get("parent_id"))
+        for partner in self:
+            is_company = vals.get("is_company", partner.is_company)
+            new_parent = parent if "parent_id" in vals else partner.parent_id
+            target = (
+                partner
+                if is_company or not new_parent
+                else new_parent.commercial_partner_id
+            )
+            current = partner.commercial_partner_id
+            if target != current and any(
+                target[f] != current[f] for f in GUARDED_FIELDS
+            ):
+                moved |= partner
+        return moved
 
     def write(self, vals):
-        if not self._ow_is_commercial_sync(vals):
-            check_protected(self, [vals])
         if (
-            any(f in vals for f in GUARDED_FIELDS)
-            and not is_internal(QUALIFYING)
-            and self._ow_guarded_changes(vals)
+            vals.get("qualification_state") == "qualified"
+            and not is_internal(ACTION)
+            and not self.env.su
+            and not self._ow_guard_exempt(vals)
         ):
-            self._ow_check_qualifier()
-            if vals.get("qualification_state") == "qualified":
-                vals = dict(
-                    vals,
-                    qualified_by_id=self.env.uid,
-                    qualified_on=fields.Datetime.now(),
+            # qualified by hand in the form, by a qualifier: recorded as by the action
+            self._ow_check_guard([vals])
+            with internal(ACTION):
+                return super().write(
+                    dict(
+                        vals,
+                        qualified_by_id=self.env.uid,
+                        qualified_on=fields.Datetime.now(),
+                    )
                 )
         return super().write(vals)
 
@@ -281,15 +291,14 @@ class ResPartner(models.Model):
                 )
             )
         partners._ow_ensure_customer_code()
-        with internal(QUALIFYING):
-            partners.write(
-                {
-                    "qualification_state": "qualified",
-                    "qualified_by_id": self.env.uid,
-                    "qualified_on": fields.Datetime.now(),
-                    "blocked_reason": False,
-                }
-            )
+        partners.write(
+            {
+                "qualification_state": "qualified",
+                "qualified_by_id": self.env.uid,
+                "qualified_on": fields.Datetime.now(),
+                "blocked_reason": False,
+            }
+        )
         partners._ow_note(
             _("Customer qualified by %(user)s.", user=self.env.user.name),
         )
@@ -302,8 +311,7 @@ class ResPartner(models.Model):
         if not self._ow_text(reason):
             raise UserError(_("Give the reason for blocking the customer."))
         partners = self.commercial_partner_id
-        with internal(QUALIFYING):
-            partners.write({"qualification_state": "blocked", "blocked_reason": reason})
+        partners.write({"qualification_state": "blocked", "blocked_reason": reason})
         partners._ow_note(
             _(
                 "Customer blocked by %(user)s: %(reason)s",

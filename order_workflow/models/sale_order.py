@@ -3,27 +3,55 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .guard import check_protected
+from .guard import ACTION, Rule, internal
 from .ir_sequence import ORDER_SEQUENCE_CODE
 
-WORKFLOW_STAGES = [
-    ("intake", "Intake"),
-    ("info_needed", "Info needed"),
-    ("technical_review", "Technical review"),
-    ("price_review", "Price review"),
-    ("approval", "Approval"),
-    ("customer_confirmation", "Customer confirmation"),
-    ("deposit", "Deposit"),
-    ("production", "Production"),
-    ("quality", "Quality check"),
-    ("payment_hold", "Payment hold"),
-    ("ready", "Ready to ship"),
-    ("shipped", "Shipped"),
-    ("delivered", "Delivered"),
-    ("closed", "Closed"),
-    ("rejected", "Rejected"),
-    ("cancelled", "Cancelled"),
+# The order lifecycle, in one table, read top to bottom (DESIGN.md, "The order
+# lifecycle"). For each stage: its key, its label, the method saying whether the order
+# still waits there (each gate's file defines its own), and what is done when an order
+# arrives there (``_ow_follow_stage``). An order is in the first stage it still waits
+# in; ``closed`` is where the road ends. ``rejected`` and ``cancelled`` end it early:
+# they are listed last, as in DESIGN.md, and checked first (ENDS).
+LIFECYCLE = [
+    ("intake", "Intake", "_ow_waits_in_intake", None),
+    ("info_needed", "Info needed", "_ow_waits_for_information", None),
+    ("technical_review", "Technical review", "_ow_waits_for_technical_review", None),
+    ("price_review", "Price review", "_ow_waits_for_price_review", None),
+    ("approval", "Approval", "_ow_waits_for_approval", "_ow_request_approval"),
+    (
+        "customer_confirmation",
+        "Customer confirmation",
+        "_ow_waits_for_customer_confirmation",
+        None,
+    ),
+    ("deposit", "Deposit", "_ow_waits_for_deposit", None),
+    ("production", "Production", "_ow_waits_for_production", None),
+    ("quality", "Quality check", "_ow_waits_for_quality", None),
+    ("payment_hold", "Payment hold", "_ow_waits_for_payment", None),
+    ("ready", "Ready to ship", "_ow_waits_to_ship", "_ow_arrive_ready"),
+    ("shipped", "Shipped", "_ow_waits_for_receipt", None),
+    ("delivered", "Delivered", "_ow_waits_for_followup", "_ow_arrive_delivered"),
+    ("closed", "Closed", None, None),
+    ("rejected", "Rejected", "_ow_is_rejected", None),
+    ("cancelled", "Cancelled", "_ow_is_cancelled", None),
 ]
+ENDS = ("cancelled", "rejected")
+WORKFLOW_STAGES = [(key, label) for key, label, _waits, _arrival in LIFECYCLE]
+# What the predicates read: the stage is recomputed when one of them changes.
+STAGE_INPUTS = (
+    "use_order_workflow",
+    "state",
+    "review_state",
+    "technical_review_state",
+    "price_review_state",
+    "review_ids.status",
+    "deposit_state",
+    "production_done",
+    "qc_state",
+    "shipping_release_state",
+    "ow_delivery_state",
+    "followup_done_on",
+)
 ORDER_CHANNELS = [
     ("direct", "Direct"),
     ("salesperson", "Salesperson"),
@@ -40,7 +68,12 @@ ORDER_SOURCES = [
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "order_workflow.guarded"]
+    # Besides the stored readonly fields the workflow adds (guard.py): a workflow
+    # order changes state only through Odoo's own actions, which the workflow's gates
+    # check (confirm, cancel, set to quotation); a quotation may be marked sent.
+    _ow_guarded_fields = {"state": Rule(scope="_ow_guard_state_scope")}
 
     use_order_workflow = fields.Boolean(
         string="Order Workflow",
@@ -89,7 +122,7 @@ class SaleOrder(models.Model):
         for order in self.filtered(lambda o: not o._origin.id):
             order.use_order_workflow = bool(order.team_id.use_order_workflow)
 
-    @api.depends("use_order_workflow", "state")
+    @api.depends(*STAGE_INPUTS)
     def _compute_workflow_stage(self):
         for order in self:
             order.workflow_stage = (
@@ -97,20 +130,56 @@ class SaleOrder(models.Model):
             )
 
     def _get_workflow_stage(self):
-        """Return the stage key of one workflow order.
-
-        A pure function of the gate fields and of Odoo's own states. Each concern of the
-        workflow extends it (and the dependencies of ``_compute_workflow_stage``) in its
-        own file, answering for the gates it owns before calling ``super()``.
-        """
+        """The stage of one workflow order, read from LIFECYCLE: the first stage it
+        still waits in (after the ENDS), else ``closed``. A pure function of the gate
+        fields and of Odoo's own states."""
         self.ensure_one()
-        if self.state == "cancel":
-            return "cancelled"
-        return "intake"
+        stages = {key: waits for key, _label, waits, _arrival in LIFECYCLE}
+        for key in ENDS:
+            if getattr(self, stages[key])():
+                return key
+        for key, _label, waits, _arrival in LIFECYCLE:
+            if waits is None:
+                return key
+            if key not in ENDS and getattr(self, waits)():
+                return key
+        return "closed"
 
     @api.model
     def _group_expand_workflow_stage(self, stages, domain):
         return [key for key, _label in WORKFLOW_STAGES]
+
+    def _ow_is_cancelled(self):
+        return self.state == "cancel"
+
+    def _ow_quotation(self):
+        """Not confirmed yet: the gates before the confirmation apply."""
+        return self.state in ("draft", "sent")
+
+    def _ow_follow_stage(self):
+        """Do what LIFECYCLE says is done when an order arrives in a stage (request
+        the approval, decide the shipping release, tell that the goods are ready…).
+
+        The one place these side effects run, after the inputs changed: at the end of
+        each workflow action, and after the events that are no action (a payment, an
+        MO done, an inspection decided, a delivery validated). Each arrival method is
+        idempotent and returns the orders it moved on; arrivals repeat until none
+        does (an arrival may move an order to another stage)."""
+        orders = self.sudo().filtered("use_order_workflow")
+        for _round in range(len(LIFECYCLE)):
+            moved = self.browse()
+            for key, _label, _waits, arrival in LIFECYCLE:
+                if not arrival:
+                    continue
+                arrived = orders.filtered(lambda o, key=key: o.workflow_stage == key)
+                if arrived:
+                    moved |= getattr(arrived, arrival)()
+            if not moved:
+                break
+        return True
+
+    def _ow_stage_orders(self):
+        return self
 
     # -- helpers shared by the workflow's concerns -----------------------------------
     def _ow_alert_salesperson(self, activity_xmlid, note):
@@ -164,7 +233,6 @@ class SaleOrder(models.Model):
     # -- creation: numbering, blocked customers --------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        check_protected(self, vals_list)
         for vals in vals_list:
             # the team decides, whatever the caller passes
             vals["use_order_workflow"] = self._ow_will_use_workflow(vals)
@@ -239,7 +307,6 @@ class SaleOrder(models.Model):
             )
 
     def write(self, vals):
-        check_protected(self, [vals])
         if "use_order_workflow" in vals and any(
             order.use_order_workflow != bool(vals["use_order_workflow"])
             for order in self
@@ -255,3 +322,26 @@ class SaleOrder(models.Model):
         if "partner_id" in vals:
             self._ow_check_partner_not_blocked()
         return res
+
+    # -- the state changes only through Odoo's actions -------------------------------
+    def _ow_guard_state_scope(self, vals, creating):
+        if creating:
+            return vals.get("use_order_workflow")
+        workflow = self.filtered("use_order_workflow")
+        if vals.get("state") == "sent":  # a quotation e-mailed or marked sent
+            return workflow.filtered(lambda o: o.state not in ("draft", "sent"))
+        return workflow
+
+    def action_confirm(self):
+        # the gates' checks ran in the overrides above this one (approval,
+        # customer confirmation): Odoo's confirmation may set the state
+        with internal(ACTION):
+            return super().action_confirm()
+
+    def _action_cancel(self):
+        with internal(ACTION):
+            return super()._action_cancel()
+
+    def action_draft(self):
+        with internal(ACTION):
+            return super().action_draft()

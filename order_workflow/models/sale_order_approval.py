@@ -13,15 +13,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .guard import (
-    ACTION,
-    NO_RESTART,
-    TIER,
-    internal,
-    is_internal,
-    protected_fields,
-    workflow_action,
-)
+from .guard import ACTION, NO_RESTART, internal, is_internal, workflow_action
 
 APPROVER_GROUPS = (
     "order_workflow.group_sales_manager",
@@ -80,125 +72,33 @@ UNDER_VALIDATION_FIELDS = [
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
-    ow_amount_company = fields.Monetary(
-        string="Total in company currency",
-        currency_field="company_currency_id",
-        compute="_compute_ow_amount_company",
-        store=True,
-    )
-    company_currency_id = fields.Many2one(
-        related="company_id.currency_id", string="Company currency"
-    )
-    ow_approval_level = fields.Integer(
-        string="Approval levels",
-        compute="_compute_ow_approval_level",
-        help="1: sales manager; 2: and sales director (amount above the first "
-        "threshold, or special terms); 3: and general manager (above the second).",
-    )
-    ow_special_terms = fields.Text(
-        string="Special terms",
-        compute="_compute_ow_approval_level",
-        help="Why the sales director must approve whatever the amount.",
-    )
     ow_approval_rejected_reason = fields.Text(
         string="Approval rejected because", readonly=True, copy=False
     )
 
-    @api.depends("amount_total", "currency_id", "company_id", "date_order")
-    def _compute_ow_amount_company(self):
-        for order in self:
-            order.ow_amount_company = order.currency_id._convert(
-                order.amount_total,
-                order.company_id.currency_id or self.env.company.currency_id,
-                order.company_id or self.env.company,
-                order.date_order or fields.Date.context_today(order),
-            )
-
-    @api.depends(
-        "ow_amount_company",
-        "payment_term_id",
-        "partner_id",
-        "order_line.discount",
-        "company_id.order_workflow_director_threshold",
-        "company_id.order_workflow_gm_threshold",
-        "company_id.order_workflow_discount_limit",
-    )
-    def _compute_ow_approval_level(self):
-        for order in self:
-            company = order.company_id or self.env.company
-            special = order._ow_special_terms()
-            order.ow_special_terms = "\n".join(special) or False
-            amount = order.ow_amount_company
-            if amount > company.order_workflow_gm_threshold:
-                level = 3
-            elif amount > company.order_workflow_director_threshold or special:
-                level = 2
-            else:
-                level = 1
-            order.ow_approval_level = level
-
-    def _ow_special_terms(self):
-        """Reasons that call for the sales director whatever the amount."""
-        self.ensure_one()
-        reasons = []
-        customer = self.partner_id.commercial_partner_id
-        standard_term = customer.property_payment_term_id
-        if (
-            self.payment_term_id
-            and standard_term
-            and self.payment_term_id != standard_term
-        ):
-            reasons.append(
-                _(
-                    "Payment terms %(term)s instead of the customer's %(standard)s.",
-                    term=self.payment_term_id.display_name,
-                    standard=standard_term.display_name,
-                )
-            )
-        limit = (self.company_id or self.env.company).order_workflow_discount_limit
-        discounts = self._ow_product_lines().mapped("discount")
-        if discounts and max(discounts) > limit:
-            reasons.append(
-                _(
-                    "A discount of %(discount)s %% is above the limit of %(limit)s %%.",
-                    discount=max(discounts),
-                    limit=limit,
-                )
-            )
-        return reasons
-
-    # -- stage -----------------------------------------------------------------------
-    @api.depends("review_ids.status")
-    def _compute_workflow_stage(self):
-        return super()._compute_workflow_stage()
-
-    def _get_workflow_stage_after_review(self):
-        stage = super()._get_workflow_stage_after_review()
-        if stage != "approval":
-            return stage
+    # -- stage (sale_order.LIFECYCLE) ------------------------------------------------
+    def _ow_approved(self):
         reviews = self.sudo().review_ids
-        if reviews and all(r.status == "approved" for r in reviews):
-            return self._get_workflow_stage_after_approval()
-        return "approval"
+        return bool(reviews) and all(r.status == "approved" for r in reviews)
 
-    def _get_workflow_stage_after_approval(self):
-        """Stage of an approved order; the customer confirmation extends it."""
-        return "customer_confirmation"
+    def _ow_waits_for_approval(self):
+        return self._ow_quotation() and not self._ow_approved()
 
     # -- requesting ------------------------------------------------------------------
     def _ow_request_approval(self):
-        """Request validation for workflow orders that reached the approval stage."""
+        """Arrival in Approval: request the validation of the orders that have no
+        reviews yet (a rejected order waits, with its reviews, for a change)."""
         orders = self.filtered(
             lambda o: o.use_order_workflow
             and o.workflow_stage == "approval"
             and not o.sudo().review_ids
         )
-        if not orders:
-            return self.env["tier.review"]
-        with internal(TIER):
-            reviews = orders.sudo().request_validation()
-        orders._ow_notify_next_approver()
-        return reviews
+        if orders:
+            with internal(ACTION):
+                orders.sudo().request_validation()
+            orders = orders.filtered(lambda o: o.sudo().review_ids)
+            orders._ow_notify_next_approver()
+        return orders
 
     def _ow_next_reviews(self):
         """The pending reviews whose turn it is (one per order with sequences)."""
@@ -291,7 +191,7 @@ class SaleOrder(models.Model):
         self._ow_approval_prepare()
         for order in self:
             reviews = order._ow_my_reviews()
-            with internal(TIER):
+            with internal(ACTION):
                 order._validate_tier(reviews)
             order.activity_feedback(
                 ["order_workflow.activity_approval"],
@@ -318,7 +218,7 @@ class SaleOrder(models.Model):
             raise UserError(_("Give the reason for rejecting the order."))
         for order in self:
             reviews = order._ow_my_reviews()
-            with internal(TIER):
+            with internal(ACTION):
                 reviews.sudo().write({"comment": reason})
                 order._rejected_tier(reviews)
             order.sudo().activity_unlink(["order_workflow.activity_approval"])
@@ -350,10 +250,10 @@ class SaleOrder(models.Model):
         self._ow_restart_approval(_("approval requested again"))
         return True
 
-    @workflow_action
-    def _ow_restart_approval(self, reason, request=True):
-        """Drop the order's reviews (the reason logged); request them again unless
-        the caller does it after its own changes. Returns the restarted orders."""
+    def _ow_restart_approval(self, reason):
+        """Drop the order's reviews (the reason logged): back in Approval, they are
+        requested again when the order follows its stage (``_ow_follow_stage``), once
+        the change that restarted them is written. Returns the restarted orders."""
         # a confirmed order is not approved again here (changes after confirmation
         # are their own process); nor do its down-payment lines change anything
         orders = self.filtered(
@@ -362,9 +262,9 @@ class SaleOrder(models.Model):
             and o.sudo().review_ids
         )
         for order in orders:
-            with internal(TIER):
+            with internal(ACTION):
                 order.sudo().restart_validation()
-            order.ow_approval_rejected_reason = False
+                order.ow_approval_rejected_reason = False
             order.sudo().activity_unlink(
                 [
                     "order_workflow.activity_approval",
@@ -375,8 +275,6 @@ class SaleOrder(models.Model):
                 body=_("Approval restarted: %(reason)s", reason=reason),
                 subtype_xmlid="mail.mt_note",
             )
-        if request:
-            orders._ow_request_approval()
         return orders
 
     def action_open_approval_reject_wizard(self):
@@ -412,17 +310,17 @@ class SaleOrder(models.Model):
             if f in vals
         ]
         restarted = self._ow_restart_approval(
-            _("changed %(fields)s", fields=", ".join(changed)), request=False
+            _("changed %(fields)s", fields=", ".join(changed))
         )
         with internal(NO_RESTART):
             res = super().write(vals)
-        restarted._ow_request_approval()
+        restarted._ow_follow_stage()
         return res
 
     def _tier_validation_check_write_remove_reviews(self, vals):
         # OCA removes the reviews when the order is cancelled or set back to
         # quotation, as the user who does it: the workflow allows that one path
-        with internal(TIER):
+        with internal(ACTION):
             return super()._tier_validation_check_write_remove_reviews(vals)
 
     def action_draft(self):
@@ -438,9 +336,9 @@ class SaleOrder(models.Model):
 
     def _ow_restart_workflow(self):
         values = {}
-        for name in protected_fields(self):
+        for name, rule in self._ow_guard_rules().items():
             field = self._fields[name]
-            if field.compute:
+            if field.compute or field._module != "order_workflow" or rule.groups:
                 continue
             default = field.default(self) if field.default else False
             values[name] = default

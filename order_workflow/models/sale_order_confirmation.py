@@ -2,10 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The customer's signed order confirmation (订单确认书, 回传确认)."""
 
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 
-from .guard import workflow_action
+from .guard import ACTION, internal, workflow_action
 
 CLERK = "order_workflow.group_order_clerk"
 CONFIRMATION_STATES = [
@@ -50,19 +50,9 @@ class SaleOrder(models.Model):
         help="The scan of the confirmation the customer signed and sent back.",
     )
 
-    # -- stage -----------------------------------------------------------------------
-    @api.depends("confirmation_state")
-    def _compute_workflow_stage(self):
-        return super()._compute_workflow_stage()
-
-    def _get_workflow_stage(self):
-        if self.use_order_workflow and self.state == "sale":
-            return self._get_workflow_stage_after_confirmation()
-        return super()._get_workflow_stage()
-
-    def _get_workflow_stage_after_confirmation(self):
-        """Stage of a confirmed order; the deposit and production gates extend it."""
-        return "production"
+    # -- stage (sale_order.LIFECYCLE) ------------------------------------------------
+    def _ow_waits_for_customer_confirmation(self):
+        return self._ow_quotation()
 
     def _ow_stages_waiting_for(self, user):
         stages = super()._ow_stages_waiting_for(user)
@@ -295,23 +285,23 @@ class SaleOrder(models.Model):
             },
         }
 
-    @workflow_action
-    def _ow_restart_approval(self, reason, request=True):
+    def _ow_restart_approval(self, reason):
         """A change after approval also voids the confirmation sent for the old
         content: it is sent again once the order is approved again."""
-        restarted = super()._ow_restart_approval(reason, request=request)
+        restarted = super()._ow_restart_approval(reason)
         voided = restarted.filtered(
             lambda o: o.confirmation_state in ("sent", "returned")
         )
         if voided:
-            voided.write(
-                {
-                    "confirmation_state": "not_sent",
-                    "signature": False,
-                    "signed_by": False,
-                    "signed_on": False,
-                }
-            )
+            with internal(ACTION):
+                voided.write(
+                    {
+                        "confirmation_state": "not_sent",
+                        "signature": False,
+                        "signed_by": False,
+                        "signed_on": False,
+                    }
+                )
             voided._ow_note(
                 _("The confirmation sent to the customer no longer matches the order.")
             )

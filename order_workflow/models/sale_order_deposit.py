@@ -10,13 +10,11 @@ it, and releases it by launching the procurement when the deposit is paid.
 """
 
 import logging
-from contextlib import contextmanager
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools.misc import formatLang
 
-from .guard import DEPOSIT_HOLD, NO_RESTART, internal, is_internal, workflow_action
+from .guard import ACTION, internal, workflow_action
 
 _logger = logging.getLogger(__name__)
 
@@ -46,13 +44,6 @@ class SaleOrder(models.Model):
         store=True,
         help="Deposit percent of the order total, taxes included.",
     )
-    deposit_paid_amount = fields.Monetary(
-        string="Deposit paid",
-        compute="_compute_deposit_paid_amount",
-        compute_sudo=True,
-        help="Payments reconciled with the order's down-payment invoices (partial "
-        "payments too) and online payments not invoiced yet.",
-    )
     deposit_state = fields.Selection(
         DEPOSIT_STATES,
         string="Deposit",
@@ -70,27 +61,6 @@ class SaleOrder(models.Model):
         "res.users", string="Deposit waived by", readonly=True, copy=False
     )
     deposit_waiver_reason = fields.Text(readonly=True, copy=False)
-    production_released = fields.Boolean(
-        readonly=True,
-        copy=False,
-        index=True,
-        tracking=True,
-        help="Procurement ran: the manufacturing orders and pickings exist.",
-    )
-    production_released_on = fields.Datetime(readonly=True, copy=False)
-    lc_required = fields.Boolean(
-        string="Letter of credit",
-        copy=False,
-        tracking=True,
-        help="The customer pays by letter of credit: the delivery clock starts only "
-        "once it is received.",
-    )
-    lc_date = fields.Date(
-        string="Letter of credit received",
-        readonly=True,
-        copy=False,
-        tracking=True,
-    )
 
     # -- computes ----------------------------------------------------------------------
     @api.depends(
@@ -133,52 +103,6 @@ class SaleOrder(models.Model):
                 "waiting" if order.deposit_required else "not_required"
             )
 
-    def _ow_deposit_invoices(self):
-        """Customer invoices of the order made only of down-payment lines."""
-        return self._ow_down_payment_moves().filtered(
-            lambda m: m.move_type == "out_invoice"
-        )
-
-    def _ow_down_payment_moves(self):
-        """Customer invoices and credit notes of the order made only of down-payment
-        lines: a credit note on a deposit invoice takes it back."""
-        self.ensure_one()
-        return self.invoice_ids.filtered(
-            lambda m: m.move_type in ("out_invoice", "out_refund")
-            and m.invoice_line_ids.filtered(lambda line: line.display_type == "product")
-            and all(
-                line.sale_line_ids.is_downpayment
-                for line in m.invoice_line_ids
-                if line.display_type == "product"
-            )
-        )
-
-    def _ow_deposit_transactions(self):
-        """Online payments of the order that no invoice accounts for yet."""
-        self.ensure_one()
-        return self.transaction_ids.filtered(
-            lambda t: t.state == "done" and not t.invoice_ids
-        )
-
-    @api.depends(
-        "order_line.invoice_lines.move_id.amount_residual",
-        "transaction_ids.state",
-    )
-    def _compute_deposit_paid_amount(self):
-        for order in self:
-            moves = order._ow_down_payment_moves().filtered(
-                lambda m: m.state == "posted"
-            )
-            # a credit note matched with the invoice settles it without any money:
-            # what it settled is taken back with it
-            paid = sum(
-                (m.amount_total - m.amount_residual)
-                * (-1 if m.move_type == "out_refund" else 1)
-                for m in moves
-            )
-            paid += sum(order._ow_deposit_transactions().mapped("amount"))
-            order.deposit_paid_amount = paid
-
     def _ow_deposit_payment_date(self):
         """Date of the latest payment counted in the deposit."""
         self.ensure_one()
@@ -196,15 +120,9 @@ class SaleOrder(models.Model):
         ]
         return max(dates) if dates else fields.Date.context_today(self)
 
-    # -- stage -----------------------------------------------------------------------
-    @api.depends("deposit_state")
-    def _compute_workflow_stage(self):
-        return super()._compute_workflow_stage()
-
-    def _get_workflow_stage_after_confirmation(self):
-        if self.deposit_state == "waiting":
-            return "deposit"
-        return super()._get_workflow_stage_after_confirmation()
+    # -- stage (sale_order.LIFECYCLE) ------------------------------------------------
+    def _ow_waits_for_deposit(self):
+        return self.deposit_state == "waiting"
 
     def _ow_stages_waiting_for(self, user):
         stages = super()._ow_stages_waiting_for(user)
@@ -250,7 +168,7 @@ class SaleOrder(models.Model):
             lambda o: o.use_order_workflow and o.deposit_state == "waiting"
         )
         if held:
-            with internal(DEPOSIT_HOLD):
+            with internal(ACTION):
                 held.sudo().write(
                     {"delivery_block_id": self._ow_deposit_block_reason().id}
                 )
@@ -289,43 +207,10 @@ class SaleOrder(models.Model):
             user_id=self.user_id.id or self.env.uid,
         )
 
-    def _ow_format_amount(self, amount):
-        return formatLang(self.env, amount, currency_obj=self.currency_id)
-
     def _ow_create_deposit_invoice(self):
         """Draft down-payment invoice for what of the deposit is not invoiced yet."""
         online = sum(self._ow_deposit_transactions().mapped("amount"))
         return self._ow_invoice_down_payment_up_to(self.deposit_amount - online)
-
-    def _ow_invoice_down_payment_up_to(self, target):
-        """Draft a down-payment invoice for ``target`` minus the down payments already
-        invoiced (not cancelled); nothing when that is already covered."""
-        self.ensure_one()
-        invoiced = sum(
-            m.amount_total * (-1 if m.move_type == "out_refund" else 1)
-            for m in self.sudo()._ow_down_payment_moves()
-            if m.state != "cancel"
-        )
-        amount = self.currency_id.round(target - invoiced)
-        if self.currency_id.compare_amounts(amount, 0) <= 0:
-            return self.env["account.move"]
-        # as the system: whoever triggers it (finance, or the production or QC user
-        # who made the goods ready) may not write orders, and Odoo posts the chatter
-        # lines of the down payment as the current user
-        wizard = (
-            self.env["sale.advance.payment.inv"]
-            .with_user(SUPERUSER_ID)
-            .with_context(active_model="sale.order", active_ids=self.ids)
-            .create(
-                {
-                    "advance_payment_method": "fixed",
-                    "fixed_amount": amount,
-                    "sale_order_ids": [fields.Command.set(self.ids)],
-                }
-            )
-        )
-        with internal(NO_RESTART):
-            return wizard._create_invoices(self.with_user(SUPERUSER_ID))
 
     @workflow_action
     def action_create_deposit_invoice(self):
@@ -358,64 +243,16 @@ class SaleOrder(models.Model):
         action["context"] = {"create": False}
         return action
 
-    # -- nobody lifts it by hand -------------------------------------------------------
-    def _ow_refuse_manual_release(self):
-        held = self._ow_waiting_for_deposit()
-        if held:
-            raise UserError(
-                _(
-                    "%(orders)s wait for their deposit: production is released when "
-                    "the deposit is paid or finance waives it, not by hand.",
-                    orders=", ".join(held.mapped("name")),
-                )
-            )
-
-    def action_remove_delivery_block(self):
-        self._ow_refuse_manual_release()
-        if not self.filtered("use_order_workflow"):
-            return super().action_remove_delivery_block()
-        # any other block of a workflow order (credit hold from the customer or the
-        # payment term) is lifted by finance or a sales manager; the procurement then
-        # runs as the system, as it does when the deposit is paid
-        self._ow_check_group(
-            [FINANCE, "order_workflow.group_sales_manager"],
-            _("remove a delivery block"),
-        )
-        with self._ow_unlocked():
-            return super(SaleOrder, self.sudo()).action_remove_delivery_block()
-
-    @contextmanager
-    def _ow_unlocked(self):
-        """Odoo procures nothing for a locked order, and "Lock Confirmed Sales" locks
-        it at confirmation, after the procurement it would have launched: procurement
-        launched later (deposit paid, block removed) runs with the order unlocked."""
-        locked = self.sudo().filtered("locked")
-        locked.locked = False
-        try:
-            yield
-        finally:
-            locked.locked = True
-
-    def _ow_launch_procurement(self):
-        """Launch the procurement held back by the deposit."""
-        with self._ow_unlocked():
-            self.order_line._action_launch_stock_rule()
-
-    def write(self, vals):
-        if "delivery_block_id" in vals and not is_internal(DEPOSIT_HOLD):
-            self._ow_refuse_manual_release()
-        return super().write(vals)
-
     # -- paid, waived, released -------------------------------------------------------
     def _ow_after_payment(self):
-        """A payment came in for these orders (reconciliation or online payment):
-        the gates waiting for money look again; the shipping gate extends it."""
-        return self._ow_check_deposit()
+        res = super()._ow_after_payment()
+        self._ow_check_deposit()
+        return res
 
     def _ow_after_payment_reversed(self):
-        """A payment of these orders was taken back; the shipping gate extends it.
-        A deposit already counted stays counted: production is running, and it is
+        """A deposit already counted stays counted: production is running, and it is
         finance's call what to do, so the salesperson is told."""
+        res = super()._ow_after_payment_reversed()
         released = self.sudo().filtered(
             lambda o: o.use_order_workflow
             and o.deposit_state == "paid"
@@ -432,7 +269,7 @@ class SaleOrder(models.Model):
                 deposit=order._ow_format_amount(order.deposit_amount),
             )
             order._ow_alert_salesperson("mail.mail_activity_data_todo", note)
-        return True
+        return res
 
     def _ow_check_deposit(self):
         """Release the orders whose deposit is now paid (from payments)."""
@@ -496,83 +333,12 @@ class SaleOrder(models.Model):
         self._ow_check_group([FINANCE], _("waive the deposit"))
         return self._ow_reason_wizard("action_waive_deposit", _("Waive the deposit"))
 
-    def _ow_release_production(self):
-        """Lift the deposit hold and launch the procurement (MOs, pickings).
-
-        Runs in the payment's transaction, as whoever registered it: with sudo, and in
-        a savepoint so that a procurement error cannot undo the payment; the error is
-        left to the salesperson as an activity, the order stays held.
-        """
-        reason = self._ow_deposit_block_reason()
-        for order in self.sudo():
-            try:
-                with self.env.cr.savepoint():
-                    if order.delivery_block_id == reason:
-                        # back to what the customer or payment term asks, if anything
-                        term = order.payment_term_id
-                        other = (
-                            order.partner_id.default_delivery_block
-                            or term.default_delivery_block_reason_id
-                        )
-                        with internal(DEPOSIT_HOLD):
-                            order.write({"delivery_block_id": other.id})
-                    order._ow_launch_procurement()
-            except UserError as exc:
-                _logger.warning("Production of %s not released: %s", order.name, exc)
-                order.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=_("Production could not be released"),
-                    note=exc.args[0],
-                    user_id=order.user_id.id or self.env.uid,
-                )
-                continue
-            order.activity_unlink(["order_workflow.activity_deposit"])
-            order._ow_start_clock()
-
-    def _ow_mark_production_released(self):
-        todo = self.filtered(
-            lambda o: o.use_order_workflow
-            and o.state == "sale"
-            and not o.production_released
-            and not o.delivery_block_id
-        )
-        if todo:
-            todo.sudo().write(
-                {
-                    "production_released": True,
-                    "production_released_on": fields.Datetime.now(),
-                }
-            )
-            todo._ow_notify_ready()  # goods from stock are ready at once
-
     # -- the clock ---------------------------------------------------------------------
     def _ow_clock_start_candidates(self):
         dates = super()._ow_clock_start_candidates()
         if self.deposit_required:
             dates.append(self.deposit_paid_date)
-        if self.lc_required:
-            dates.append(self.lc_date)
         return dates
-
-    @workflow_action
-    def action_register_letter_of_credit(self, lc_date):
-        """Finance records the date the letter of credit was received."""
-        self._ow_check_group([FINANCE], _("register the letter of credit"))
-        self._ow_check_workflow()
-        if not lc_date:
-            raise UserError(_("Give the date the letter of credit was received."))
-        wrong = self.filtered(lambda o: not o.lc_required)
-        if wrong:
-            raise UserError(
-                _(
-                    "%(order)s is not paid by letter of credit.",
-                    order=wrong[0].name,
-                )
-            )
-        lc_date = self._ow_date(lc_date, _("Letter of credit date"))
-        self.sudo().write({"lc_date": lc_date})
-        self.sudo().filtered(lambda o: o.state == "sale")._ow_start_clock()
-        return True
 
     @api.model
     def _get_under_validation_exceptions(self):
@@ -584,8 +350,4 @@ class SaleOrder(models.Model):
             "deposit_paid_date",
             "deposit_waived_by_id",
             "deposit_waiver_reason",
-            "production_released",
-            "production_released_on",
-            "delivery_block_id",
-            "lc_date",
         ]

@@ -5,11 +5,23 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.tools import float_is_zero
 
-from .guard import NO_RESTART, is_internal
+from .guard import NO_RESTART, Rule, is_internal
+
+TECH = "order_workflow.group_technical_reviewer"
 
 
 class SaleOrderLine(models.Model):
-    _inherit = "sale.order.line"
+    _name = "sale.order.line"
+    _inherit = ["sale.order.line", "order_workflow.guarded"]
+    # Besides the price list price and the deviation (readonly: computed): what the
+    # technical review saw is changed by the technical reviewer (ticking a line
+    # non-standard is always allowed: it opens a new round), and a line of a workflow
+    # order stays on its order.
+    _ow_guarded_fields = {
+        "is_nonstandard": Rule(groups=(TECH,), scope="_ow_guard_reviewed"),
+        "nonstandard_note": Rule(groups=(TECH,), scope="_ow_guard_reviewed"),
+        "order_id": Rule(scope="_ow_guard_workflow_lines", on_create=False),
+    }
 
     ow_qty_planned = fields.Float(
         string="Planned (MO)",
@@ -148,10 +160,28 @@ class SaleOrderLine(models.Model):
             and abs(self.price_deviation_percent) > tolerance + 1e-6
         )
 
+    # -- the guard (guard.py) ---------------------------------------------------------
+    def _ow_guard_reviewed(self, vals, creating):
+        """Non-standard lines of orders that passed the preliminary review (their
+        technical review opened), unless the write marks them non-standard."""
+        if creating or vals.get("is_nonstandard"):
+            return self.browse()
+        return self.filtered(
+            lambda line: line.is_nonstandard
+            and line.order_id.use_order_workflow
+            and line.order_id.review_state == "passed"
+        )
+
+    def _ow_guard_workflow_lines(self, vals, creating):
+        target = self.env["sale.order"].browse(vals.get("order_id"))
+        if target.use_order_workflow:
+            return self
+        return self.filtered(lambda line: line.order_id.use_order_workflow)
+
     def _ow_restart(self, orders, reason):
         if is_internal(NO_RESTART):
             return
-        orders._ow_restart_approval(reason, request=False)
+        orders._ow_restart_approval(reason)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -161,6 +191,9 @@ class SaleOrderLine(models.Model):
         self._ow_restart(orders, _("line added"))
         lines = super().create(vals_list)
         lines.order_id._ow_refresh_price_review()
+        lines.filtered(
+            "is_nonstandard"
+        ).order_id._ow_open_technical_rounds()._ow_follow_stage()
         return lines
 
     def write(self, vals):
@@ -177,6 +210,8 @@ class SaleOrderLine(models.Model):
         res = super().write(vals)
         if priced & set(vals):
             orders._ow_refresh_price_review()
+        if "is_nonstandard" in vals:
+            orders._ow_open_technical_rounds()._ow_follow_stage()
         return res
 
     def _compute_ow_production_qty(self):

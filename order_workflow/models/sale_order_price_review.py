@@ -54,14 +54,8 @@ class SaleOrder(models.Model):
                 line._ow_price_deviates() for line in order.order_line
             )
 
-    @api.depends("price_review_state")
-    def _compute_workflow_stage(self):
-        return super()._compute_workflow_stage()
-
-    def _get_workflow_stage_after_review(self):
-        if self.price_review_state == "pending":
-            return "price_review"
-        return super()._get_workflow_stage_after_review()
+    def _ow_waits_for_price_review(self):
+        return self._ow_quotation() and self.price_review_state == "pending"
 
     def _ow_stages_waiting_for(self, user):
         stages = super()._ow_stages_waiting_for(user)
@@ -94,7 +88,6 @@ class SaleOrder(models.Model):
                         subtype_xmlid="mail.mt_note",
                     )
                 order.price_review_state = wanted
-        self._ow_request_approval()
 
     def _ow_price_prepare(self, action):
         self._ow_check_group([FINANCE], action)
@@ -116,7 +109,6 @@ class SaleOrder(models.Model):
         self._ow_note(
             _("Prices approved by %(user)s.", user=self.env.user.name),
         )
-        self._ow_request_approval()
         return True
 
     @workflow_action

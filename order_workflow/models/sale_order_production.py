@@ -115,6 +115,9 @@ class SaleOrder(models.Model):
                 and finish > datetime.combine(order.promised_date, time.max)
             )
 
+    def _ow_waits_for_production(self):  # sale_order.LIFECYCLE
+        return not self.production_done
+
     def _compute_ow_anomaly_count(self):
         groups = (
             self.env["order_workflow.production.anomaly"]

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .guard import ACTION, CLOCK, internal, is_internal, workflow_action
+from .guard import ACTION, internal, is_internal, workflow_action
 
 DEFAULT_LEAD_DAYS = 15
 
@@ -187,7 +187,7 @@ class SaleOrder(models.Model):
                 continue  # still waiting for one of them
             start = max(dates)
             promised = start + timedelta(days=order.lead_days)
-            with internal(CLOCK, ACTION):
+            with internal(ACTION):
                 order.write(
                     {
                         "clock_start_date": start,
@@ -201,12 +201,12 @@ class SaleOrder(models.Model):
         self._ow_start_clock()
 
     def write(self, vals):
-        if "promised_date" in vals and vals["promised_date"]:
+        # the workflow itself moves it (clock start, an anomaly's accepted date)
+        if vals.get("promised_date") and not is_internal(ACTION):
             started = self.filtered(
                 lambda o: o.clock_start_date
                 and o.promised_date
                 and fields.Date.to_date(vals["promised_date"]) < o.promised_date
-                and not is_internal(CLOCK)
             )
             if started:
                 raise UserError(

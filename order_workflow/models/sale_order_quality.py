@@ -4,7 +4,7 @@
 inspected when their MO is done (OCA ``quality_control_mrp_oca``); the order stays in
 ``quality`` until every inspection has passed, and its goods don't leave before."""
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 QC_STATES = [
     ("not_needed", "Not needed"),
@@ -24,7 +24,6 @@ class SaleOrder(models.Model):
         store=True,
         index=True,
     )
-    ready_notified_on = fields.Datetime(readonly=True, copy=False)
 
     @api.depends(
         "ow_production_ids.state",
@@ -58,23 +57,9 @@ class SaleOrder(models.Model):
             else:
                 order.qc_state = "pending"
 
-    # -- stage -----------------------------------------------------------------------
-    @api.depends("production_done", "qc_state")
-    def _compute_workflow_stage(self):
-        return super()._compute_workflow_stage()
-
-    def _get_workflow_stage_after_confirmation(self):
-        stage = super()._get_workflow_stage_after_confirmation()
-        if stage != "production" or not self.production_done:
-            return stage
-        if self.qc_state in ("pending", "failed"):
-            return "quality"
-        return self._get_workflow_stage_after_quality()
-
-    def _get_workflow_stage_after_quality(self):
-        """Stage once the goods are produced and inspected; the shipping gates
-        extend it."""
-        return "ready"
+    # -- stage (sale_order.LIFECYCLE) ------------------------------------------------
+    def _ow_waits_for_quality(self):
+        return self.qc_state in ("pending", "failed")
 
     def _ow_stages_waiting_for(self, user):
         stages = super()._ow_stages_waiting_for(user)
@@ -83,30 +68,3 @@ class SaleOrder(models.Model):
         if user.has_group("order_workflow.group_qc_inspector"):
             stages.add("quality")
         return stages
-
-    # -- ready: the clerk and the salesperson are told --------------------------------
-    def _ow_notify_ready(self):
-        ready = self.sudo().filtered(
-            lambda o: o.use_order_workflow
-            and o.workflow_stage == "ready"
-            and not o.ready_notified_on
-        )
-        for order in ready:
-            order.ready_notified_on = fields.Datetime.now()
-            partners = (
-                (order.user_id | order.create_uid)
-                .filtered(lambda u: not u.share)
-                .partner_id
-            )
-            order.message_post(
-                body=_(
-                    "%(order)s is ready to ship: the goods are produced%(qc)s.",
-                    order=order.name,
-                    qc=_(" and passed the quality inspection")
-                    if order.qc_state == "passed"
-                    else "",
-                ),
-                partner_ids=partners.ids,
-                subtype_xmlid="mail.mt_note",
-            )
-        return ready

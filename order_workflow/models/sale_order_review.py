@@ -4,7 +4,7 @@
 
 from datetime import timedelta
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -55,13 +55,6 @@ class SaleOrder(models.Model):
     info_overdue = fields.Boolean(
         compute="_compute_info_overdue", search="_search_info_overdue"
     )
-    review_problems = fields.Html(
-        string="Review checklist",
-        compute="_compute_review_problems",
-        sanitize=False,
-        help="What the preliminary review still finds missing.",
-    )
-    review_complete = fields.Boolean(compute="_compute_review_problems")
     is_first_order = fields.Boolean(
         compute="_compute_is_first_order",
         help="The customer's first order: go through the order review checklist.",
@@ -72,27 +65,15 @@ class SaleOrder(models.Model):
         search="_search_ow_waiting_for_me",
     )
 
-    # -- stage -----------------------------------------------------------------------
-    @api.depends("review_state")
-    def _compute_workflow_stage(self):
-        return super()._compute_workflow_stage()
+    # -- stage (sale_order.LIFECYCLE) ------------------------------------------------
+    def _ow_waits_in_intake(self):
+        return self.review_state == "pending"
 
-    def _get_workflow_stage(self):
-        stage = super()._get_workflow_stage()
-        if stage != "intake":
-            return stage
-        if self.review_state == "rejected":
-            return "rejected"
-        if self.review_state == "info_needed":
-            return "info_needed"
-        if self.review_state == "pending":
-            return "intake"
-        return self._get_workflow_stage_after_review()
+    def _ow_waits_for_information(self):
+        return self.review_state == "info_needed"
 
-    def _get_workflow_stage_after_review(self):
-        """Stage of an order that passed the preliminary review; the later gates
-        (technical review, price review, approval, …) extend it."""
-        return "approval"
+    def _ow_is_rejected(self):
+        return self.review_state == "rejected"
 
     # -- computes --------------------------------------------------------------------
     @api.depends("review_state", "info_due_at")
@@ -114,27 +95,6 @@ class SaleOrder(models.Model):
         ]
         positive = (operator == "=") == value
         return domain if positive else ["!", "&", *domain]
-
-    @api.depends(
-        "use_order_workflow",
-        "partner_id",
-        "partner_shipping_id",
-        "requested_date",
-        "payment_term_id",
-        "order_line.product_id",
-        "order_line.product_uom_qty",
-        "order_line.price_unit",
-    )
-    def _compute_review_problems(self):
-        for order in self:
-            problems = order._get_review_problems() if order.use_order_workflow else []
-            order.review_complete = not problems
-            order.review_problems = (
-                Markup("<ul class='mb-0'>%s</ul>")
-                % Markup().join(Markup("<li>%s</li>") % escape(p) for p in problems)
-                if problems
-                else False
-            )
 
     @api.depends("partner_id")
     def _compute_is_first_order(self):
@@ -184,80 +144,6 @@ class SaleOrder(models.Model):
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 
-    # -- the completeness check ------------------------------------------------------
-    def _ow_product_lines(self):
-        return self.order_line.filtered(
-            lambda line: not line.display_type and not line.is_downpayment
-        )
-
-    def _get_review_problems(self):
-        """Everything the preliminary review finds missing, one sentence each."""
-        self.ensure_one()
-        problems = self._ow_customer_problems() + self._ow_line_problems()
-        checks = self.env["order_workflow.review.check"]._checks_for(self.company_id)
-        for check in checks:
-            if not check._passes(self):
-                problems.append(check.message or check.name)
-        return problems
-
-    def _ow_customer_problems(self):
-        problems = []
-        customer = self.partner_id.commercial_partner_id
-        if not customer:
-            problems.append(_("Customer: missing."))
-        elif customer.qualification_state == "new":
-            problems.append(
-                _(
-                    "Customer: %(customer)s is not qualified yet; a sales manager must "
-                    "qualify the customer.",
-                    customer=customer.display_name,
-                )
-            )
-        elif customer.qualification_state == "blocked":
-            problems.append(
-                _("Customer: %(customer)s is blocked.", customer=customer.display_name)
-            )
-        shipping = self.partner_shipping_id
-        if not shipping:
-            problems.append(_("Delivery address: missing."))
-        else:
-            if not shipping.street:
-                problems.append(_("Delivery address: street missing."))
-            if not shipping.city:
-                problems.append(_("Delivery address: city missing."))
-        if not any(p.phone or p.mobile or p.email for p in self.partner_id | customer):
-            problems.append(
-                _("Contact: no phone or e-mail for the customer or its contact person.")
-            )
-        if not self.requested_date:
-            problems.append(_("Requested date: missing."))
-        if not self.payment_term_id:
-            problems.append(_("Payment terms: missing."))
-        return problems
-
-    def _ow_line_problems(self):
-        lines = self._ow_product_lines()
-        if not lines:
-            return [_("Order lines: at least one product line is needed.")]
-        problems = []
-        for number, line in enumerate(lines, start=1):
-            label = _(
-                "Line %(number)s (%(product)s)",
-                number=number,
-                product=line.product_id.display_name or line.name or "",
-            )
-            if not line.product_id:
-                problems.append(_("%(line)s: product missing.", line=label))
-            if line.product_uom_qty <= 0:
-                problems.append(
-                    _("%(line)s: quantity must be greater than 0.", line=label)
-                )
-            if line.price_unit <= 0:
-                problems.append(
-                    _("%(line)s: unit price must be greater than 0.", line=label)
-                )
-        return problems
-
     # -- decisions -------------------------------------------------------------------
     def _ow_review_prepare(self, action, stages=("intake", "info_needed")):
         self._ow_check_group([CLERK], action)
@@ -300,15 +186,10 @@ class SaleOrder(models.Model):
         self._ow_note(
             _("Preliminary review passed by %(user)s.", user=self.env.user.name),
         )
-        self._ow_request_approval()
         return True
 
     def _ow_after_review_passed(self):
         """Hook: the gates after the preliminary review open here."""
-
-    def _ow_request_approval(self):
-        """Hook: the approval is requested when an order reaches its stage."""
-        return True
 
     @workflow_action
     def action_review_need_info(self, note):

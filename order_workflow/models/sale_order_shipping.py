@@ -3,8 +3,6 @@
 """Shipping release by credit class (款到发货), the shipping request, the delivery
 receipt and the after-sales follow-up, seen from the order."""
 
-from datetime import datetime, time, timedelta
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -17,11 +15,6 @@ RELEASE_STATES = [
     ("released", "Released"),
     ("blocked", "Blocked"),
     ("overridden", "Overridden"),
-]
-DELIVERY_STATES = [
-    ("none", "Not shipped"),
-    ("shipped", "Shipped"),
-    ("delivered", "Delivered"),
 ]
 
 
@@ -41,19 +34,6 @@ class SaleOrder(models.Model):
         "once the balance is paid, unless the service supervisor overrides.",
     )
     shipping_released_on = fields.Datetime(readonly=True, copy=False)
-    ow_amount_paid = fields.Monetary(
-        string="Paid",
-        compute="_compute_ow_balance",
-        compute_sudo=True,
-        help="Payments received for the order's invoices (deposit included) and "
-        "online payments not invoiced yet.",
-    )
-    ow_balance_due = fields.Monetary(
-        string="Outstanding",
-        compute="_compute_ow_balance",
-        compute_sudo=True,
-        help="What the customer still has to pay for the order.",
-    )
     balance_notice_sent_on = fields.Datetime(readonly=True, copy=False)
     shipping_override_by_id = fields.Many2one(
         "res.users", string="Shipping overridden by", readonly=True, copy=False
@@ -64,35 +44,8 @@ class SaleOrder(models.Model):
     shipping_request_issued_by_id = fields.Many2one(
         "res.users", string="Shipping request issued by", readonly=True, copy=False
     )
-    ow_delivery_state = fields.Selection(
-        DELIVERY_STATES,
-        string="Delivery",
-        compute="_compute_ow_delivery_state",
-        store=True,
-    )
-    delivered_on = fields.Datetime(readonly=True, copy=False)
-    followup_done_on = fields.Datetime(readonly=True, copy=False)
-    followup_feedback = fields.Text(readonly=True, copy=False)
 
-    # -- balance -----------------------------------------------------------------------
-    @api.depends(
-        "amount_total",
-        "order_line.invoice_lines.move_id.amount_residual",
-        "transaction_ids.state",
-    )
-    def _compute_ow_balance(self):
-        for order in self:
-            invoices = order.invoice_ids.filtered(lambda m: m.state == "posted")
-            paid = sum(
-                (m.amount_total - m.amount_residual)
-                * (-1 if m.move_type == "out_refund" else 1)
-                for m in invoices
-            )
-            paid += sum(order._ow_deposit_transactions().mapped("amount"))
-            order.ow_amount_paid = paid
-            order.ow_balance_due = max(
-                0.0, order.currency_id.round(order.amount_total - paid)
-            )
+    # -- balance (paid amounts: sale_order_payment) ----------------------------------
 
     def _ow_goods_ready(self):
         self.ensure_one()
@@ -191,7 +144,7 @@ class SaleOrder(models.Model):
             order._ow_release_shipping()
             order._ow_note(_("Balance paid: the goods may ship."))
             order.activity_unlink(["order_workflow.activity_balance"])
-        paid._ow_notify_ready()
+        paid._ow_follow_stage()
         return paid
 
     def _ow_after_payment_reversed(self):
@@ -229,25 +182,15 @@ class SaleOrder(models.Model):
             and p.state not in ("done", "cancel")
         )
 
-    def _ow_notify_ready(self):
-        self._ow_evaluate_shipping_release()
-        return super()._ow_notify_ready()
+    # -- stage (sale_order.LIFECYCLE) ------------------------------------------------
+    def _ow_waits_for_payment(self):
+        return (
+            self.shipping_release_state == "blocked"
+            and self.ow_delivery_state == "none"
+        )
 
-    # -- stage -------------------------------------------------------------------------
-    @api.depends("shipping_release_state", "ow_delivery_state", "followup_done_on")
-    def _compute_workflow_stage(self):
-        return super()._compute_workflow_stage()
-
-    def _get_workflow_stage_after_quality(self):
-        if self.followup_done_on:
-            return "closed"
-        if self.ow_delivery_state == "delivered":
-            return "delivered"
-        if self.ow_delivery_state == "shipped":
-            return "shipped"
-        if self.shipping_release_state == "blocked":
-            return "payment_hold"
-        return super()._get_workflow_stage_after_quality()
+    def _ow_waits_to_ship(self):
+        return self.ow_delivery_state == "none"
 
     def _ow_stages_waiting_for(self, user):
         stages = super()._ow_stages_waiting_for(user)
@@ -258,20 +201,6 @@ class SaleOrder(models.Model):
         if user.has_group(CLERK):
             stages |= {"ready", "shipped"}
         return stages
-
-    @api.depends("picking_ids.state", "picking_ids.receipt_state")
-    def _compute_ow_delivery_state(self):
-        for order in self:
-            outgoing = order.picking_ids.filtered(
-                lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
-            )
-            done = outgoing.filtered(lambda p: p.state == "done")
-            if not done:
-                order.ow_delivery_state = "none"
-            elif outgoing - done or any(p.receipt_state == "awaiting" for p in done):
-                order.ow_delivery_state = "shipped"
-            else:
-                order.ow_delivery_state = "delivered"
 
     # -- override ----------------------------------------------------------------------
     @workflow_action
@@ -406,45 +335,6 @@ class SaleOrder(models.Model):
         )
         return True
 
-    # -- delivered: the follow-up call -------------------------------------------------
-    def _ow_after_receipt(self):
-        delivered = self.sudo().filtered(
-            lambda o: o.use_order_workflow
-            and o.ow_delivery_state == "delivered"
-            and not o.delivered_on
-        )
-        for order in delivered:
-            order.delivered_on = fields.Datetime.now()
-            order.activity_schedule(
-                "order_workflow.activity_followup",
-                date_deadline=order._ow_followup_date(),
-                user_id=order.user_id.id or self.env.uid,
-            )
-        return delivered
-
-    def _ow_followup_date(self, when=None):
-        """Three working days after ``when`` on the company's working calendar."""
-        when = when or fields.Datetime.now()
-        calendar = self.company_id.resource_calendar_id
-        start = datetime.combine(when.date() + timedelta(days=1), time.min)
-        due = calendar.plan_days(3, start) if calendar else None
-        return due.date() if due else when.date() + timedelta(days=3)
-
-    def _ow_close_after_followup(self, feedback):
-        for order in self.sudo():
-            order.write(
-                {
-                    "followup_done_on": fields.Datetime.now(),
-                    "followup_feedback": feedback,
-                }
-            )
-            order._ow_note(
-                _(
-                    "Follow-up done; order closed. Feedback: %(feedback)s",
-                    feedback=feedback,
-                )
-            )
-
     @api.model
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + [
@@ -456,9 +346,6 @@ class SaleOrder(models.Model):
             "shipping_override_reason",
             "shipping_request_issued_on",
             "shipping_request_issued_by_id",
-            "delivered_on",
-            "followup_done_on",
-            "followup_feedback",
             "ready_notified_on",
             "ow_digest_snapshot",
         ]

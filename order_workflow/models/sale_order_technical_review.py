@@ -44,6 +44,7 @@ class SaleOrder(models.Model):
         "order_line.is_nonstandard",
         "technical_review_ids.state",
         "technical_review_ids.round",
+        "technical_review_ids.line_ids",
     )
     def _compute_technical_review_state(self):
         for order in self:
@@ -53,18 +54,20 @@ class SaleOrder(models.Model):
                 order.technical_review_state = "not_needed"
             else:
                 latest = order.sudo().technical_review_ids.sorted("round")[-1:]
+                unreviewed = (
+                    order.order_line.filtered("is_nonstandard") - latest.line_ids
+                )
                 order.technical_review_state = (
-                    REVIEW_TO_ORDER_STATE[latest.state] if latest else "pending"
+                    REVIEW_TO_ORDER_STATE[latest.state]
+                    if latest and not unreviewed
+                    else "pending"
                 )
 
-    @api.depends("technical_review_state")
-    def _compute_workflow_stage(self):
-        return super()._compute_workflow_stage()
-
-    def _get_workflow_stage_after_review(self):
-        if self.technical_review_state in ("pending", "not_feasible"):
-            return "technical_review"
-        return super()._get_workflow_stage_after_review()
+    def _ow_waits_for_technical_review(self):
+        return self._ow_quotation() and self.technical_review_state in (
+            "pending",
+            "not_feasible",
+        )
 
     def _ow_stages_waiting_for(self, user):
         stages = super()._ow_stages_waiting_for(user)
@@ -76,9 +79,21 @@ class SaleOrder(models.Model):
 
     def _ow_after_review_passed(self):
         super()._ow_after_review_passed()
-        to_open = self.filtered(lambda o: o._ow_needs_new_technical_round())
+        self._ow_open_technical_rounds()
+
+    def _ow_open_technical_rounds(self):
+        """A new round for reviewed quotations whose non-standard lines are not the
+        ones the latest round reviews (a line marked non-standard after the review,
+        or one the technical reviewer took out)."""
+        orders = self.filtered(
+            lambda o: o.use_order_workflow
+            and o.review_state == "passed"
+            and o._ow_quotation()
+        )
+        to_open = orders.filtered(lambda o: o._ow_needs_new_technical_round())
         if to_open:
             self.env["order_workflow.technical.review"]._open_for(to_open)
+        return orders
 
     def _ow_needs_new_technical_round(self):
         self.ensure_one()

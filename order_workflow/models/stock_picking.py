@@ -8,7 +8,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .guard import check_protected, workflow_action
+from .guard import Rule, workflow_action
 
 SHIPPING = "order_workflow.group_shipping_clerk"
 RECEIPT_GROUPS = ("order_workflow.group_order_clerk", SHIPPING)
@@ -21,7 +21,14 @@ RECEIPT_STATES = [
 
 
 class StockPicking(models.Model):
-    _inherit = "stock.picking"
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "order_workflow.guarded"]
+    # A delivery of a workflow order is not moved to another order, another
+    # procurement or another operation type (which would take it out of the gate).
+    _ow_guarded_fields = {
+        name: Rule(scope="_ow_guard_outgoing_scope", on_create=False)
+        for name in ("sale_id", "group_id", "picking_type_id")
+    }
 
     shipping_override_by_id = fields.Many2one(
         "res.users", string="Shipping overridden by", readonly=True, copy=False
@@ -63,6 +70,9 @@ class StockPicking(models.Model):
             lambda p: p.picking_type_code == "outgoing"
             and p.sudo().sale_id.use_order_workflow
         )
+
+    def _ow_stage_orders(self):
+        return self.sudo().sale_id
 
     # -- the gate ----------------------------------------------------------------------
     def _ow_check_can_ship(self):
@@ -127,6 +137,11 @@ class StockPicking(models.Model):
                     )
                 )
 
+    def button_validate(self):
+        # before any wizard Odoo opens first (SMS, backorder): the reason at once
+        self._ow_check_can_ship()
+        return super().button_validate()
+
     def _action_done(self):
         self._ow_check_can_ship()
         shipping = self._ow_outgoing_workflow().filtered(lambda p: p.state != "done")
@@ -140,13 +155,10 @@ class StockPicking(models.Model):
             shipped._ow_receipt_from_signature()  # signed on the device, then done
         return res
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_protected(self, vals_list)
-        return super().create(vals_list)
+    def _ow_guard_outgoing_scope(self, vals, creating):
+        return self._ow_outgoing_workflow()
 
     def write(self, vals):
-        check_protected(self, [vals])
         res = super().write(vals)
         if vals.get("signature"):
             self._ow_receipt_from_signature()
@@ -230,7 +242,6 @@ class StockPicking(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         self.sudo().activity_unlink(["order_workflow.activity_receipt_chase"])
-        self.sudo().sale_id._ow_after_receipt()
         return True
 
     @api.model

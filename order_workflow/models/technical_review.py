@@ -3,9 +3,9 @@
 """Technical review (技术评审): technical and purchasing sign-off."""
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
-from .guard import SIGNING, internal, is_internal, workflow_action
+from .guard import workflow_action
 from .res_partner import QUALIFIER_GROUPS
 
 TECH = "order_workflow.group_technical_reviewer"
@@ -16,28 +16,14 @@ ASSESSMENTS = [
     ("feasible_with_changes", "Feasible with changes"),
     ("not_feasible", "Not feasible"),
 ]
-# Written by the methods only: a signature can't be typed in by anyone.
-SIGNED_FIELDS = (
-    "assessment",
-    "assessment_note",
-    "assessed_by_id",
-    "assessed_on",
-    "customer_drawing_approved",
-    "drawing_approved_on",
-    "material_statement",
-    "material_confirmed_by",
-    "material_confirmed_on",
-    "state",
-    "outcome",
-    "risk_note",
-    "not_feasible_reason",
-)
 
 
 class OrderWorkflowTechnicalReview(models.Model):
     _name = "order_workflow.technical.review"
     _description = "Technical Review"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    # assessments, signatures, outcomes, the order and round (readonly fields) are
+    # written by the review's actions only, as the person who decides (the guard)
+    _inherit = ["mail.thread", "mail.activity.mixin", "order_workflow.guarded"]
     _order = "id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -152,21 +138,8 @@ class OrderWorkflowTechnicalReview(models.Model):
             domain = ["|", *domain, "&", *alternative]
         return domain if (operator == "=") == value else ["!", *domain]
 
-    # -- protection of the signed fields ---------------------------------------------
-    def write(self, vals):
-        if not is_internal(SIGNING) and set(vals) & set(SIGNED_FIELDS):
-            raise AccessError(
-                _(
-                    "Assessments, approvals, signatures and outcomes of a technical "
-                    "review are recorded through its buttons, as the person who "
-                    "decides; they can't be written directly."
-                )
-            )
-        return super().write(vals)
-
-    def _sign(self, vals):
-        with internal(SIGNING):
-            return self.write(vals)
+    def _ow_stage_orders(self):
+        return self.order_id
 
     def _check(self, groups, action, states=("open",)):
         self.order_id._ow_check_group(groups, action)
@@ -210,7 +183,7 @@ class OrderWorkflowTechnicalReview(models.Model):
             )
         if not self._ow_text(note):
             raise UserError(_("Write the technical assessment."))
-        self._sign(
+        self.write(
             {
                 "assessment": assessment,
                 "assessment_note": note,
@@ -242,7 +215,7 @@ class OrderWorkflowTechnicalReview(models.Model):
         if not approved_on:
             raise UserError(_("Give the date the customer approved the drawing."))
         approved_on = self._ow_date(approved_on, _("Drawing approved on"))
-        self._sign(
+        self.write(
             {
                 "customer_drawing_approved": True,
                 "drawing_approved_on": fields.Date.to_date(approved_on),
@@ -269,7 +242,7 @@ class OrderWorkflowTechnicalReview(models.Model):
             raise UserError(
                 _("Write the material statement: oral confirmation is void.")
             )
-        self._sign(
+        self.write(
             {
                 "material_statement": statement,
                 "material_confirmed_by": self.env.uid,
@@ -316,90 +289,10 @@ class OrderWorkflowTechnicalReview(models.Model):
                         missing=", ".join(missing),
                     )
                 )
-        self._sign({"state": "feasible"})
+        self.write({"state": "feasible"})
         self._log_on_order(
             _("confirmed feasible by %(user)s.", user=self.env.user.name)
         )
-        self.order_id._ow_request_approval()
-        return True
-
-    # -- not feasible and its outcomes -------------------------------------------------
-    @workflow_action
-    def action_mark_not_feasible(self, reason):
-        """Not feasible: the sales manager informs the customer and proposes
-        alternatives."""
-        self._check([TECH], _("mark the review not feasible"))
-        if not self._ow_text(reason):
-            raise UserError(_("Give the reason why it is not feasible."))
-        vals = {"state": "not_feasible", "not_feasible_reason": reason}
-        if not self.filtered("assessment"):
-            vals.update(
-                assessment="not_feasible",
-                assessment_note=reason,
-                assessed_by_id=self.env.uid,
-                assessed_on=fields.Datetime.now(),
-            )
-        self._sign(vals)
-        for review in self:
-            review.order_id.activity_schedule(
-                "order_workflow.activity_not_feasible",
-                note=reason,
-                user_id=review._responsible(QUALIFIER_GROUPS[0]).id,
-            )
-        self._log_on_order(
-            _(
-                "not feasible (%(user)s): %(reason)s",
-                user=self.env.user.name,
-                reason=reason,
-            )
-        )
-        return True
-
-    def _check_outcome(self, action):
-        self._check(list(QUALIFIER_GROUPS), action, states=("not_feasible",))
-
-    @workflow_action
-    def action_customer_accepts_alternative(self, note):
-        """The customer accepts an alternative: the order goes back to intake to change
-        its lines; passing the review again opens a new round."""
-        self._check_outcome(_("record the customer's answer"))
-        if not self._ow_text(note):
-            raise UserError(_("Describe the alternative the customer accepted."))
-        self._sign({"outcome": "alternative", "state": "superseded", "risk_note": note})
-        self.order_id.write({"review_state": "pending", "review_note": note})
-        self.order_id.activity_feedback(["order_workflow.activity_not_feasible"])
-        self._log_on_order(_("customer accepts an alternative: %(note)s", note=note))
-        return True
-
-    @workflow_action
-    def action_customer_insists(self, note):
-        """The customer insists on the process: with the customer's written confirmation
-        attached, the review can be confirmed feasible, the risk recorded."""
-        self._check_outcome(_("record the customer's answer"))
-        if not self.filtered("recipe_confirmation_ids") == self:
-            raise UserError(
-                _(
-                    "Attach the customer's written confirmation of the process recipe "
-                    "first."
-                )
-            )
-        if not self._ow_text(note):
-            raise UserError(_("Describe the risk the customer accepts."))
-        self._sign({"outcome": "insists", "state": "open", "risk_note": note})
-        self.order_id.activity_feedback(["order_workflow.activity_not_feasible"])
-        self._log_on_order(_("customer insists; risk accepted: %(note)s", note=note))
-        return True
-
-    @workflow_action
-    def action_customer_declines(self, reason):
-        """The customer declines: the order is rejected."""
-        self._check_outcome(_("record the customer's answer"))
-        if not self._ow_text(reason):
-            raise UserError(_("Give the customer's reason."))
-        self._sign({"outcome": "declined", "state": "declined", "risk_note": reason})
-        self.order_id.write({"review_state": "rejected", "review_note": reason})
-        self.order_id.activity_feedback(["order_workflow.activity_not_feasible"])
-        self._log_on_order(_("customer declines: %(reason)s", reason=reason))
         return True
 
     # -- opening ---------------------------------------------------------------------
@@ -448,17 +341,5 @@ class OrderWorkflowTechnicalReview(models.Model):
             "action_assess", _("Feasible with changes"), ["feasible_with_changes"]
         )
 
-    def action_open_not_feasible(self):
-        return self._wizard("action_mark_not_feasible", _("Not feasible"))
-
     def action_open_material_statement(self):
         return self._wizard("action_sign_material_statement", _("Material statement"))
-
-    def action_open_alternative(self):
-        return self._wizard("action_customer_accepts_alternative", _("Alternative"))
-
-    def action_open_insists(self):
-        return self._wizard("action_customer_insists", _("Customer insists"))
-
-    def action_open_declines(self):
-        return self._wizard("action_customer_declines", _("Customer declines"))

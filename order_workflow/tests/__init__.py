@@ -16,3 +16,14 @@ from . import test_shipping
 from . import test_import
 from . import test_production
 from . import test_deposit
+from . import test_customer_file
+from . import test_price_review
+from . import test_import_robustness
+from . import test_import_pricelist
+from . import test_production_quality
+from . import test_deposit_terms
+from . import test_lock_confirmed_sales
+from . import test_integrity
+from . import test_guard
+from . import test_lifecycle
+from . import test_suite_complete

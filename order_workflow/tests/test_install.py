@@ -6,17 +6,26 @@
 demo orders and customers, then upgrades it. These tests look at what that did.
 """
 
+import ast
+from pathlib import Path
+
+from odoo.modules.module import adapt_version
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.order_workflow.hooks import PARAM_PARTNER_MAX_ID
+
+MANIFEST = Path(__file__).resolve().parent.parent / "__manifest__.py"
 
 
 @tagged("post_install", "-at_install")
 class TestInstall(TransactionCase):
     def test_module_installed_at_manifest_version(self):
+        # the database runs the code of this checkout: installed, then upgraded to
+        # the version its manifest declares
+        manifest = ast.literal_eval(MANIFEST.read_text(encoding="utf-8"))
         module = self.env["ir.module.module"].search([("name", "=", "order_workflow")])
         self.assertEqual(module.state, "installed")
-        self.assertEqual(module.latest_version, "18.0.1.0.0")
+        self.assertEqual(module.latest_version, adapt_version(manifest["version"]))
         self.assertTrue(module.demo, "make test installs with demo data")
         # the hook's bookkeeping is gone once the install is over
         self.assertFalse(
@@ -37,12 +46,16 @@ class TestInstall(TransactionCase):
                 ]
             )
         )
-        # confirming such an order works exactly as without the module
-        order = self.env.ref("sale.sale_order_7")
-        if order.state in ("draft", "sent"):
-            order.action_confirm()
-            self.assertEqual(order.state, "sale")
-            self.assertFalse(order.workflow_stage)
+        # confirming such an order works exactly as without the module: Odoo's demo
+        # quotation sale_order_1 (sale_order_7 is confirmed by the demo data itself)
+        order = self.env.ref("sale.sale_order_1")
+        self.assertEqual(order.state, "draft", "a quotation before the install")
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertFalse(order.use_order_workflow)
+        self.assertFalse(order.workflow_stage)
+        self.assertFalse(order.delivery_block_id, "no deposit hold")
+        self.assertTrue(order.picking_ids, "the delivery is created at once")
 
     def test_customers_existing_at_install_are_qualified_class_a(self):
         customer = self.env.ref("sale.sale_order_1").partner_id.commercial_partner_id
@@ -60,10 +73,23 @@ class TestInstall(TransactionCase):
         self.assertTrue(partners)
         self.assertEqual(set(partners.mapped("qualification_state")), {"qualified"})
 
-    def test_new_customer_starts_new_class_c(self):
-        partner = self.env["res.partner"].create({"name": "Brand new customer"})
-        self.assertEqual(partner.qualification_state, "new")
-        self.assertEqual(partner.credit_class, "C")
+    def test_partners_existing_at_install_without_orders_stay_new_class_c(self):
+        # the hook qualifies customers only (a sale order or a customer rank in the
+        # family): Odoo's other demo partners keep the defaults of a new customer
+        existing = self.env["res.partner"].browse(
+            self.env["ir.model.data"]
+            .search([("model", "=", "res.partner"), ("module", "=", "base")])
+            .mapped("res_id")
+        )
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        customers = (
+            Partner.search([("customer_rank", ">", 0)])
+            | self.env["sale.order"].search([]).partner_id
+        ).commercial_partner_id
+        others = existing.filtered(lambda p: p.commercial_partner_id not in customers)
+        self.assertTrue(others, "Odoo's demo data has partners that are no customers")
+        self.assertEqual(set(others.mapped("qualification_state")), {"new"})
+        self.assertEqual(set(others.mapped("credit_class")), {"C"})
 
     def test_every_team_uses_the_workflow_after_install(self):
         teams = self.env["crm.team"].with_context(active_test=False).search([])

@@ -8,34 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from . import excel_reader as xl
-
-# Labels in the title and address rows above the header (label: value, or the value
-# in a cell to the right).
-PO_LABELS = {
-    "客户订单号",
-    "订单号",
-    "订单编号",
-    "采购单号",
-    "采购订单号",
-    "合同号",
-    "po",
-    "pono",
-    "ponumber",
-    "customerpo",
-    "purchaseorder",
-    "purchaseorderno",
-    "orderno",
-    "ordernumber",
-}
-DATE_LABELS = {
-    "交货日期",
-    "交期",
-    "要求交期",
-    "要求交货日期",
-    "requesteddate",
-    "deliverydate",
-    "requireddate",
-}
+from .import_aliases import DATE_LABELS, PO_LABELS
 
 
 class OrderWorkflowOrderImport(models.TransientModel):
