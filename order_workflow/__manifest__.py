@@ -60,6 +60,7 @@
         "views/crm_team_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/outbox_views.xml",
         "views/menus.xml",
     ],
     "demo": [

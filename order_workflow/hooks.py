@@ -24,6 +24,7 @@ def pre_init_hook(env):
         ("sale_order", "price_deviation_found", "boolean"),
         ("sale_order", "technical_review_state", "varchar"),
         ("sale_order", "lead_days", "int4"),
+        ("sale_order", "ow_amount_company", "numeric"),
         ("sale_order", "deposit_percent", "numeric"),
         ("sale_order", "deposit_required", "boolean"),
         ("sale_order", "deposit_amount", "numeric"),

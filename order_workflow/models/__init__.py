@@ -1,4 +1,5 @@
 from . import guard
+from . import outbox
 from . import crm_team
 from . import mail_thread
 from . import ir_sequence
@@ -47,3 +48,4 @@ from . import payment_transaction
 from . import customer_product_code
 from . import product_pricelist
 from . import product_pricelist_item
+from . import sale_order_outbox

@@ -11,6 +11,10 @@ sets, for the duration of a ``with internal(...)`` block:
   quotation). Guarded fields are written only then, or as superuser.
 - ``NO_RESTART``: a behaviour, not a pass: the workflow's own bookkeeping (down-payment
   lines, resetting a cancelled order) does not restart the approval.
+- ``SUBSCRIBED``: a behaviour, not a pass: activities created in a batch whose
+  assignees the workflow already subscribed in one go (mail_activity.py).
+- ``SENDING``: the outbox is sending now (outbox.py): what it sends is not queued
+  again.
 
 Which fields are guarded is declared once per model (``order_workflow.guarded``):
 every stored readonly field that order_workflow adds (readonly: the workflow sets it),
@@ -30,6 +34,8 @@ from odoo.exceptions import AccessError
 
 ACTION = "action"
 NO_RESTART = "no_restart"
+SUBSCRIBED = "subscribed"
+SENDING = "sending"
 
 _FLAGS = contextvars.ContextVar("order_workflow_flags", default=frozenset())
 # fixed at creation, with its own message (sale_order.py)

@@ -6,9 +6,41 @@ closes the order."""
 from odoo import _, models
 from odoo.exceptions import UserError
 
+from .guard import SENDING, SUBSCRIBED, is_internal
+
 
 class MailActivity(models.Model):
     _inherit = "mail.activity"
+
+    def action_notify(self):
+        """The assignee's e-mail about an activity of the workflow is rendered by the
+        outbox after the click (or the cron) that scheduled it."""
+        if is_internal(SENDING):
+            return super().action_notify()
+        queued = self.filtered(lambda a: a._ow_of_the_workflow())
+        if queued:
+            self.env["order_workflow.outbox"]._queue(
+                queued, _("Activity assigned"), method="action_notify"
+            )
+        return super(MailActivity, self - queued).action_notify()
+
+    def _ow_of_the_workflow(self):
+        if self.res_model.startswith("order_workflow."):
+            return True
+        if self.res_model not in self.env or not hasattr(
+            self.env[self.res_model], "_ow_stage_orders"
+        ):
+            return False
+        record = self.env[self.res_model].sudo().browse(self.res_id)
+        return bool(record._ow_stage_orders().filtered("use_order_workflow"))
+
+    def _classify_by_model(self):
+        # Odoo subscribes each assignee of new activities one user at a time; a batch
+        # whose assignees the workflow subscribed in one go skips that (the approval
+        # request, whose cost must not grow with the tier's group)
+        if is_internal(SUBSCRIBED):
+            return {}
+        return super()._classify_by_model()
 
     def _action_done(self, feedback=False, attachment_ids=None):
         followup = self.env.ref(

@@ -22,6 +22,8 @@ class MrpProduction(models.Model):
     _name = "mrp.production"
     _inherit = ["mrp.production", "order_workflow.guarded"]
 
+    # searched by the order lines' production progress (sale_order_line)
+    sale_line_id = fields.Many2one(index="btree_not_null")
     ow_use_order_workflow = fields.Boolean(
         related="sale_id.use_order_workflow", string="Order workflow"
     )

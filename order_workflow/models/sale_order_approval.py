@@ -13,7 +13,14 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .guard import ACTION, NO_RESTART, internal, is_internal, workflow_action
+from .guard import (
+    ACTION,
+    NO_RESTART,
+    SUBSCRIBED,
+    internal,
+    is_internal,
+    workflow_action,
+)
 
 APPROVER_GROUPS = (
     "order_workflow.group_sales_manager",
@@ -111,46 +118,63 @@ class SaleOrder(models.Model):
         return todo[:1]
 
     def _ow_notify_next_approver(self):
-        """Only the next reviewer in sequence gets the activity and the e-mail."""
+        """Only the next reviewers in sequence get the activity and the e-mail, at a
+        cost that does not grow with the tier's group: the reviewers of an order are
+        subscribed in one go, the activities created in one batch, and one e-mail to
+        all of them is rendered by the outbox after the click."""
         activity_type = self.env.ref("order_workflow.activity_approval")
+        self.sudo().activity_unlink(["order_workflow.activity_approval"])
+        activities, notices = [], []
         for order in self:
-            order.sudo().activity_unlink(["order_workflow.activity_approval"])
             review = order._ow_next_reviews()
-            if not review:
+            users = review.reviewer_ids.filtered(
+                lambda u, o=order: not u.share
+                and (not o._ow_is_own_order(u) or o._ow_may_approve_own(u))
+            )
+            if not users:
                 continue
-            base_url = order.get_base_url()
-            for user in review.reviewer_ids.filtered(lambda u: not u.share):
-                if order._ow_is_own_order(user) and not order._ow_may_approve_own(user):
-                    continue
-                order.sudo().activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=user.id,
+            deadline = activity_type._get_date_deadline()
+            for user in users:
+                values = order._ow_activity_values(
+                    activity_type,
+                    user,
                     summary=_("Approve %(level)s", level=review.name),
-                    note=order.ow_special_terms or "",
+                    note=order.ow_special_terms or False,
                 )
-                links = Markup(
-                    "<p>%s</p><p><a href='%s'>%s</a> &#160; <a href='%s'>%s</a></p>"
-                ) % (
-                    _(
-                        "%(order)s (%(customer)s, %(amount)s) waits for your approval: "
-                        "%(level)s.",
-                        order=order.name,
-                        customer=order.partner_id.display_name,
-                        amount=order.amount_total,
-                        level=review.name,
-                    ),
-                    f"{base_url}/order_workflow/approval/{order.id}/approve",
-                    _("Approve"),
-                    f"{base_url}/order_workflow/approval/{order.id}/reject",
-                    _("Reject"),
-                )
-                order.sudo().message_notify(
-                    partner_ids=user.partner_id.ids,
-                    subject=_("Approval needed: %(order)s", order=order.name),
-                    body=links,
-                    subtype_xmlid="mail.mt_note",
-                    email_layout_xmlid="mail.mail_notification_light",
-                )
+                activities.append(dict(values, date_deadline=deadline))
+            order.sudo().message_subscribe(partner_ids=users.partner_id.ids)
+            notices.append((order, review, users.partner_id))
+        with internal(SUBSCRIBED):
+            self.env["mail.activity"].sudo().with_context(
+                mail_activity_quick_update=True
+            ).create(activities)
+        outbox = self.env["order_workflow.outbox"]
+        for order, review, partners in notices:
+            base_url = order.get_base_url()
+            links = Markup(
+                "<p>%s</p><p><a href='%s'>%s</a> &#160; <a href='%s'>%s</a></p>"
+            ) % (
+                _(
+                    "%(order)s (%(customer)s, %(amount)s) waits for your approval: "
+                    "%(level)s.",
+                    order=order.name,
+                    customer=order.partner_id.display_name,
+                    amount=order.amount_total,
+                    level=review.name,
+                ),
+                f"{base_url}/order_workflow/approval/{order.id}/approve",
+                _("Approve"),
+                f"{base_url}/order_workflow/approval/{order.id}/reject",
+                _("Reject"),
+            )
+            outbox._queue(
+                order,
+                _("Approval request"),
+                partners=partners,
+                subject=_("Approval needed: %(order)s", order=order.name),
+                body=links,
+                subtype_xmlid="mail.mt_note",
+            )
 
     # -- deciding --------------------------------------------------------------------
     def _ow_is_own_order(self, user):

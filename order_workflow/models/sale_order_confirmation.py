@@ -95,11 +95,11 @@ class SaleOrder(models.Model):
                         customer=order.partner_id.display_name,
                     )
                 )
-            order.message_post_with_source(
-                template,
-                subtype_xmlid="mail.mt_comment",
-            )
             order.message_subscribe(partner_ids=order.partner_id.ids)
+        # rendered and e-mailed with its PDF by the outbox, after this click
+        self.env["order_workflow.outbox"]._queue(
+            self, _("Order Confirmation"), template=template
+        )
         self.write(
             {
                 "confirmation_state": "sent",

@@ -121,35 +121,37 @@ class SaleOrderLine(models.Model):
             line.price_deviation_percent = (net - expected) / expected * 100.0
 
     def _compute_last_price_paid(self):
+        """The customer's latest confirmed price per product: one grouped read of the
+        latest line per contact and product, then those lines (bounded by the
+        customer's contacts and the products, not by its history)."""
         priced = self._ow_priced_lines()
         (self - priced).last_price_paid = 0.0
         if not priced:
             return
         partners = priced.order_id.partner_id.commercial_partner_id
-        history = self.sudo().search(
+        groups = self.sudo()._read_group(
             [
-                ("order_id.partner_id", "child_of", partners.ids),
+                ("order_partner_id", "child_of", partners.ids),
                 ("product_id", "in", priced.product_id.ids),
                 ("state", "=", "sale"),
                 ("is_downpayment", "=", False),
                 ("id", "not in", priced.ids),
             ],
-            order="id desc",
+            ["order_partner_id", "product_id"],
+            ["id:max"],
         )
         latest = {}
-        for past in history:
-            key = (
-                past.order_id.partner_id.commercial_partner_id.id,
-                past.product_id.id,
-            )
-            if key not in latest:
-                latest[key] = past.price_unit * (1.0 - (past.discount or 0.0) / 100.0)
+        for past in self.sudo().browse([line_id for _p, _pr, line_id in groups]):
+            key = (past.order_partner_id.commercial_partner_id.id, past.product_id.id)
+            if past.id > latest.get(key, self.browse()).id:
+                latest[key] = past
         for line in priced:
-            key = (
-                line.order_id.partner_id.commercial_partner_id.id,
-                line.product_id.id,
+            past = latest.get(
+                (line.order_id.partner_id.commercial_partner_id.id, line.product_id.id),
+                self.browse(),
             )
-            line.last_price_paid = latest.get(key, 0.0)
+            net = past.price_unit * (1.0 - (past.discount or 0.0) / 100.0)
+            line.last_price_paid = net if past else 0.0
 
     def _ow_price_deviates(self):
         """True when this line needs the finance price approval."""

@@ -22,14 +22,20 @@ class SaleOrder(models.Model):
             and o.workflow_stage == "ready"
             and not o.ready_notified_on
         )
-        for order in ready:
-            order.ready_notified_on = fields.Datetime.now()
+        ready.ready_notified_on = fields.Datetime.now()
+        outbox = self.env["order_workflow.outbox"]
+        for order in ready:  # the note mentions them: posted by the outbox
             partners = (
                 (order.user_id | order.create_uid)
                 .filtered(lambda u: not u.share)
                 .partner_id
             )
-            order.message_post(
+            outbox._queue(
+                order,
+                _("Ready to ship"),
+                partners=partners,
+                in_chatter=True,
+                subtype_xmlid="mail.mt_note",
                 body=_(
                     "%(order)s is ready to ship: the goods are produced%(qc)s.",
                     order=order.name,
@@ -37,7 +43,5 @@ class SaleOrder(models.Model):
                     if order.qc_state == "passed"
                     else "",
                 ),
-                partner_ids=partners.ids,
-                subtype_xmlid="mail.mt_note",
             )
         return ready

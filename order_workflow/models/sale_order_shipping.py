@@ -93,10 +93,11 @@ class SaleOrder(models.Model):
                 self._ow_create_balance_invoice()
         except UserError as exc:
             error = exc.args[0]
-        if self.partner_id.email:
-            self.message_post_with_source(
-                self.env.ref("order_workflow.mail_template_balance_notice"),
-                subtype_xmlid="mail.mt_comment",
+        if self.partner_id.email:  # rendered with its PDF by the outbox
+            self.env["order_workflow.outbox"]._queue(
+                self,
+                _("Balance Payment Notice"),
+                template=self.env.ref("order_workflow.mail_template_balance_notice"),
             )
             self.balance_notice_sent_on = fields.Datetime.now()
         note = _(

@@ -149,8 +149,7 @@ class StockPicking(models.Model):
         shipped = shipping.filtered(lambda p: p.state == "done")
         if shipped:
             shipped.sudo().write({"receipt_state": "awaiting"})
-            for picking in shipped:
-                picking._ow_send_shipping_notice()
+            shipped._ow_send_shipping_notice()
             shipped.sudo().sale_id._ow_after_shipment()
             shipped._ow_receipt_from_signature()  # signed on the device, then done
         return res
@@ -177,17 +176,17 @@ class StockPicking(models.Model):
         return signed
 
     def _ow_send_shipping_notice(self):
-        self.ensure_one()
-        if not self.partner_id.email:
-            self.sudo().message_post(
-                body=_("The customer has no e-mail address: no shipping notice sent."),
-                subtype_xmlid="mail.mt_note",
-            )
-            return
-        self.sudo().message_post_with_source(
-            self.env.ref("order_workflow.mail_template_shipping_notice"),
-            subtype_xmlid="mail.mt_comment",
+        """Queue the Shipping Notice (rendered with its PDF by the outbox)."""
+        unknown = self.filtered(lambda p: not p.partner_id.email)
+        unknown.sudo()._ow_note(
+            _("The customer has no e-mail address: no shipping notice sent.")
         )
+        if self - unknown:
+            self.env["order_workflow.outbox"]._queue(
+                self - unknown,
+                _("Shipping Notice"),
+                template=self.env.ref("order_workflow.mail_template_shipping_notice"),
+            )
 
     # -- the signed delivery receipt ---------------------------------------------------
     @workflow_action

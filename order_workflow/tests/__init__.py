@@ -27,3 +27,4 @@ from . import test_integrity
 from . import test_guard
 from . import test_lifecycle
 from . import test_suite_complete
+from . import test_outbox

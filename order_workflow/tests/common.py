@@ -64,6 +64,16 @@ class OrderWorkflowCase(TransactionCase):
             {"name": "Workflow product", "list_price": 100.0, "type": "consu"}
         )
 
+    def _send_queued(self):
+        """Run the outbox as its cron does after a click (models/outbox.py)."""
+        self.env["order_workflow.outbox"]._cron_send()
+        self.assertFalse(
+            self.env["order_workflow.outbox"].search(
+                [("state", "in", ("queued", "failed"))]
+            ),
+            "everything queued was sent",
+        )
+
     def _queries(self, func):
         """Queries run by ``func``, caches cleared first and writes flushed after."""
         self.env.flush_all()

@@ -245,6 +245,7 @@ class TestApproval(ReviewCase):
         order.message_subscribe(partner_ids=self.good_customer.ids)
         order.with_user(self.clerk).action_review_pass()
         order.with_user(self.manager).action_approve()
+        self._send_queued()
         notified = self.env["mail.notification"].search(
             [("res_partner_id", "=", self.good_customer.id)]
         )

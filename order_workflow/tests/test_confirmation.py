@@ -43,6 +43,11 @@ class TestCustomerConfirmation(ConfirmationCase):
         self.assertEqual(order.confirmation_state, "sent")
         self.assertEqual(order.state, "sent")
         self.assertTrue(order.require_signature)
+        self.assertFalse(
+            order.message_ids.filtered(lambda m: m.attachment_ids),
+            "the PDF is rendered after the click",
+        )
+        self._send_queued()
         message = order.message_ids.filtered(
             lambda m: "please sign and return" in (m.subject or "")
         )

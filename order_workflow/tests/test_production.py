@@ -205,6 +205,7 @@ class TestProgress(ProductionCase):
         self.assertEqual(order.qc_state, "not_needed")
         self.assertEqual(order.workflow_stage, "ready")
         self.assertTrue(order.ready_notified_on)
+        self._send_queued()  # the notice is posted after the click
         told = order.message_ids.filtered(lambda m: "ready to ship" in (m.body or ""))
         self.assertEqual(len(told), 1)
         self.assertIn(self.clerk.partner_id, told.partner_ids)

@@ -58,6 +58,7 @@ class TestShippingRelease(ShippingCase):
         self.assertEqual(picking.state, "done")
         self.assertEqual(picking.receipt_state, "awaiting")
         self.assertEqual(order.workflow_stage, "shipped")
+        self._send_queued()  # the Shipping Notice is rendered after the click
         notice = picking.message_ids.filtered(
             lambda m: "Shipping Notice" in (m.subject or "")
         )
@@ -101,6 +102,7 @@ class TestShippingRelease(ShippingCase):
         self.assertAlmostEqual(order.ow_balance_due, due)
         balance = order._ow_deposit_invoices().filtered(lambda m: m.state == "draft")
         self.assertAlmostEqual(balance.amount_total, due)
+        self._send_queued()
         notice = order.message_ids.filtered(
             lambda m: "Balance Payment Notice" in (m.subject or "")
         )
