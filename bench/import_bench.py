@@ -5,12 +5,12 @@ Usage (the database must have order_workflow installed; nothing is committed):
 
     PYTHONPATH=$ODOO_PATH .venv/bin/python bench/import_bench.py CONFIG DATABASE [ROWS]
 
-or ``make bench`` (the demo database). It builds an .xlsx of ROWS lines (default
-5,000) with a title row, Chinese headers, text numbers and a totals row, imports it
-into a new quotation with ``order_workflow.order.import`` (read, validate, one
-batched create), then creates the same lines on a second quotation with
-``sale.order.line.create(vals_list)``, and reports rows per second for both and their
-ratio. Everything is rolled back.
+or ``make bench`` (on its order_workflow database). It builds an .xlsx of ROWS lines
+(default 5,000) with a title row, Chinese headers, text numbers and a totals row,
+imports it into a new quotation with ``order_workflow.order.import`` (read,
+validate, one batched create), then creates the same lines on a second quotation
+with ``sale.order.line.create(vals_list)``, and reports rows per second for both and
+their ratio. Everything is rolled back.
 """
 
 import base64
