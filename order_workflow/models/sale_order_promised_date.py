@@ -10,8 +10,6 @@ promised date is then clock start + lead days, and Odoo's delivery date follows 
 
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -145,32 +143,24 @@ class SaleOrder(models.Model):
             "email_from": self.env.user.email_formatted or False,
             "reply_to": self.env["mail.message"].sudo()._get_reply_to(first),
         }
-        self.env["mail.message"].sudo().create(
-            [
-                {
-                    **common,
-                    "res_id": order_id,
-                    "record_name": name,
-                    "body": Markup("%s")
-                    % (
-                        _(
-                            "The deposit or the letter of credit is late: promised "
-                            "date moved from %(old)s to %(new)s.",
-                            old=old,
-                            new=new_date,
-                        )
-                        if confirmed
-                        else _(
-                            "The signed confirmation is late: promised date moved "
-                            "from %(old)s to %(new)s.",
-                            old=old,
-                            new=new_date,
-                        )
-                    ),
-                }
-                for order_id, name, new_date, old, confirmed in rows
-            ]
+        late_deposit = self.env._(
+            "The deposit or the letter of credit is late: promised date moved from "
+            "%(old)s to %(new)s."
         )
+        late_copy = self.env._(
+            "The signed confirmation is late: promised date moved from %(old)s to "
+            "%(new)s."
+        )
+        messages = []
+        for order_id, name, new_date, old, confirmed in rows:
+            body = (late_deposit if confirmed else late_copy) % {
+                "old": old,
+                "new": new_date,
+            }
+            messages.append(
+                {**common, "res_id": order_id, "record_name": name, "body": body}
+            )
+        self.env["mail.message"].sudo().create(messages)
         return True
 
     # -- the clock ---------------------------------------------------------------------
