@@ -38,3 +38,5 @@ from . import payment_transaction
 from . import customer_product_code
 from . import product_pricelist
 from . import product_pricelist_item
+from . import column_defaults
+from . import tier_definition

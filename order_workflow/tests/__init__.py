@@ -16,3 +16,4 @@ from . import test_shipping
 from . import test_import
 from . import test_production
 from . import test_deposit
+from . import test_off_means_off

@@ -16,7 +16,7 @@ class TestInstall(TransactionCase):
     def test_module_installed_at_manifest_version(self):
         module = self.env["ir.module.module"].search([("name", "=", "order_workflow")])
         self.assertEqual(module.state, "installed")
-        self.assertEqual(module.latest_version, "18.0.1.0.0")
+        self.assertEqual(module.latest_version, "18.0.1.1.0")
         self.assertTrue(module.demo, "make test installs with demo data")
         # the hook's bookkeeping is gone once the install is over
         self.assertFalse(
