@@ -143,7 +143,18 @@ class MrpProduction(models.Model):
         return res
 
     def _post_inventory(self, cancel_backorder=False):
-        # OCA creates the inspections in super: the order's stage is read after
-        res = super()._post_inventory(cancel_backorder=cancel_backorder)
-        self.sudo().sale_id._ow_notify_ready()
+        # OCA creates the inspections in super: the order's stage is read after.
+        # For MOs of workflow orders, OCA's look-up of the QC triggers runs as the
+        # system (qc_trigger_line.py); any other MO is posted exactly as without us.
+        workflow = self.filtered(lambda mo: mo.sudo().sale_id.use_order_workflow)
+        res = True
+        if self - workflow:
+            res = super(MrpProduction, self - workflow)._post_inventory(
+                cancel_backorder=cancel_backorder
+            )
+        if workflow:
+            res = super(
+                MrpProduction, workflow.with_context(ow_qc_triggers_as_system=True)
+            )._post_inventory(cancel_backorder=cancel_backorder)
+            workflow.sudo().sale_id._ow_notify_ready()
         return res

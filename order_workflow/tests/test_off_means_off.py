@@ -7,10 +7,14 @@ while they load without the add-on's Python (make test-compat runs their suites)
 from unittest.mock import patch
 
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
 from odoo.addons.base_tier_validation.models.tier_validation import TierValidation
+from odoo.addons.quality_control_mrp_oca.models.mrp_production import (
+    MrpProduction as OcaMrpProduction,
+)
 from odoo.addons.quality_control_oca.models.qc_inspection import (
     QcInspection as OcaQcInspection,
 )
@@ -255,15 +259,18 @@ class TestInspectionsOutsideTheWorkflow(OrderWorkflowCase):
         )
         cls.product.is_storable = True
 
-    def _made_as_superuser(self, team):
+    def _production(self, team):
         order = self._create_order(team=team)
-        production = self.env["mrp.production"].create(
+        return self.env["mrp.production"].create(
             {
                 "product_id": self.product.id,
                 "product_qty": 1,
                 "sale_line_id": order.order_line.id,
             }
         )
+
+    def _made_as_superuser(self, team):
+        production = self._production(team)
         finished_move = production.move_finished_ids
         self.assertEqual(len(finished_move), 1)
         seen = []
@@ -281,3 +288,35 @@ class TestInspectionsOutsideTheWorkflow(OrderWorkflowCase):
     def test_sudo_only_for_workflow_orders(self):
         self.assertEqual(self._made_as_superuser(self.team), [True, True])
         self.assertEqual(self._made_as_superuser(self.outside), [False, False])
+
+    def test_trigger_lookup_as_system_only_for_workflow_mos(self):
+        workflow_mo = self._production(self.team)
+        outside_mo = self._production(self.outside)
+        seen = []
+
+        def post(productions, cancel_backorder=False):
+            flag = productions.env.context.get("ow_qc_triggers_as_system", False)
+            seen.append((productions, flag))
+            return True
+
+        with patch.object(OcaMrpProduction, "_post_inventory", post):
+            (workflow_mo | outside_mo)._post_inventory()
+        self.assertEqual(seen, [(outside_mo, False), (workflow_mo, True)])
+        # the look-up runs as OCA runs it, but for the MOs of workflow orders
+        trigger = self.env.ref("quality_control_mrp_oca.qc_trigger_mrp")
+        for model in (
+            "qc.trigger.product_category_line",
+            "qc.trigger.product_template_line",
+            "qc.trigger.product_line",
+        ):
+            lines = self.env[model].with_user(self.mo_user)
+            args = (
+                trigger.with_user(self.mo_user),
+                ["after"],
+                self.product.with_user(self.mo_user),
+            )
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                lines.get_trigger_line_for_product(*args)
+            lines.with_context(
+                ow_qc_triggers_as_system=True
+            ).get_trigger_line_for_product(*args)
