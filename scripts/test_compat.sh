@@ -101,6 +101,12 @@ say "with order_workflow off: $ow_sum (log: $LOG_DIR/compat-ow.log)"
 say "test-compat took $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s"
 
 new_failures=$(LC_ALL=C comm -13 "$LOG_DIR/compat-base.failed" "$LOG_DIR/compat-ow.failed")
+# the other way round is a change of behaviour too: shown, for a look
+new_passes=$(LC_ALL=C comm -23 "$LOG_DIR/compat-base.failed" "$LOG_DIR/compat-ow.failed")
+if [ -n "$new_passes" ]; then
+    say "failing without order_workflow but passing with it (behaviour changed?):"
+    printf '  %s\n' "$new_passes" >&2
+fi
 base_total=$(cut -d' ' -f3 "$LOG_DIR/compat-base.summary")
 ow_total=$(cut -d' ' -f3 "$LOG_DIR/compat-ow.summary")
 dropdb --if-exists --force "$base_db" && rm -rf "${DATA_DIR:?}/filestore/$base_db"
