@@ -4,7 +4,7 @@
     "name": "Order Workflow",
     "summary": "Make-to-order process: review, approvals, confirmation, deposit, "
     "production, QC, payment before shipping, delivery receipt, after-sales",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Order Workflow",
     "website": "https://github.com/order-workflow/order_workflow",
     "author": "order_workflow contributors",
@@ -58,6 +58,7 @@
         "views/shipping_views.xml",
         "views/sale_order_guide_views.xml",
         "views/crm_team_views.xml",
+        "views/tier_definition_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/outbox_views.xml",

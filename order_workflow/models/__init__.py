@@ -18,6 +18,7 @@ from . import technical_review_outcome
 from . import sale_order_technical_review
 from . import sale_order_approval_level
 from . import sale_order_approval
+from . import sale_order_approval_request
 from . import sale_order_confirmation
 from . import sale_order_promised_date
 from . import sale_order_payment
@@ -49,3 +50,5 @@ from . import customer_product_code
 from . import product_pricelist
 from . import product_pricelist_item
 from . import sale_order_outbox
+from . import column_defaults
+from . import tier_definition

@@ -15,6 +15,8 @@ sets, for the duration of a ``with internal(...)`` block:
   assignees the workflow already subscribed in one go (mail_activity.py).
 - ``SENDING``: the outbox is sending now (outbox.py): what it sends is not queued
   again.
+- ``QC_TRIGGERS``: MOs of workflow orders are being posted: OCA's look-up of the QC
+  triggers runs as the system (qc_trigger_line.py).
 
 Which fields are guarded is declared once per model (``order_workflow.guarded``):
 every stored readonly field that order_workflow adds (readonly: the workflow sets it),
@@ -36,6 +38,7 @@ ACTION = "action"
 NO_RESTART = "no_restart"
 SUBSCRIBED = "subscribed"
 SENDING = "sending"
+QC_TRIGGERS = "qc_triggers"
 
 _FLAGS = contextvars.ContextVar("order_workflow_flags", default=frozenset())
 # fixed at creation, with its own message (sale_order.py)

@@ -13,7 +13,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from .guard import workflow_action
+from .guard import QC_TRIGGERS, internal, workflow_action
 
 SUPERVISOR = "order_workflow.group_production_supervisor"
 
@@ -137,8 +137,20 @@ class MrpProduction(models.Model):
         return res
 
     def _post_inventory(self, cancel_backorder=False):
-        # OCA creates the inspections in super: the order's stage is read after
-        res = super()._post_inventory(cancel_backorder=cancel_backorder)
+        # OCA creates the inspections in super: the order's stage is read after.
+        # For MOs of workflow orders, OCA's look-up of the QC triggers runs as the
+        # system (qc_trigger_line.py); any other MO is posted exactly as without us.
+        workflow = self.filtered(lambda mo: mo.sudo().sale_id.use_order_workflow)
+        res = True
+        if self - workflow:
+            res = super(MrpProduction, self - workflow)._post_inventory(
+                cancel_backorder=cancel_backorder
+            )
+        if workflow:
+            with internal(QC_TRIGGERS):
+                res = super(MrpProduction, workflow)._post_inventory(
+                    cancel_backorder=cancel_backorder
+                )
         self.sudo().sale_id._ow_follow_stage()
         return res
 

@@ -11,6 +11,19 @@ QC = "order_workflow.group_qc_inspector"
 DECISIONS = ("waiting", "success", "failed")
 
 
+def _ow_workflow_production(object_ref):
+    """The MO the inspected record comes from (an MO or its finished move), when it
+    is one of a workflow order's."""
+    if not object_ref:
+        return False
+    record = object_ref.sudo()
+    if record._name == "stock.move":
+        record = record.production_id
+    elif record._name != "mrp.production":
+        return False
+    return bool(record.sale_id.use_order_workflow)
+
+
 class QcInspection(models.Model):
     _name = "qc.inspection"
     _inherit = ["qc.inspection", "order_workflow.guarded"]
@@ -19,8 +32,10 @@ class QcInspection(models.Model):
 
     def _make_inspection(self, object_ref, trigger_line, date=None):
         # OCA runs this as whoever marks the MO done: a production user may not
-        # create inspections; the inspection is the system's, not theirs
-        return super(QcInspection, self.sudo())._make_inspection(
+        # create inspections; the inspection of a workflow order's MO is the
+        # system's, not theirs. Any other inspection is made as in OCA.
+        inspections = self.sudo() if _ow_workflow_production(object_ref) else self
+        return super(QcInspection, inspections)._make_inspection(
             object_ref, trigger_line, date=date
         )
 

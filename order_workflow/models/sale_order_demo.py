@@ -27,8 +27,6 @@ class SaleOrder(models.Model):
         for key, credit_class in (("a", "A"), ("b", "B"), ("c", "C")):
             customers[key].with_user(users["manager"]).action_qualify()
             customers[key].with_user(users["manager"]).credit_class = credit_class
-        # make to order: Odoo ships the MTO route archived
-        ref("stock.route_warehouse0_mto").active = True
         valve = ref("order_workflow.demo_product_valve")
         pump = ref("order_workflow.demo_product_pump")
         custom = ref("order_workflow.demo_product_custom")

@@ -79,9 +79,12 @@ class SaleOrderLine(models.Model):
             )
 
     def _compute_pricelist_item_id(self):
-        """Price list rules for a customer or a customer class apply to its orders."""
+        """Price list rules for a customer or a customer class apply to its workflow
+        orders. Other orders pick among the rules for everyone exactly as Odoo does."""
+        workflow = self.filtered(lambda line: line.order_id.use_order_workflow)
+        super(SaleOrderLine, self - workflow)._compute_pricelist_item_id()
         by_partner = defaultdict(lambda: self.browse())
-        for line in self:
+        for line in workflow:
             by_partner[line.order_id.partner_id.commercial_partner_id.id] |= line
         for partner_id, lines in by_partner.items():
             super(

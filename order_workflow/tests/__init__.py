@@ -28,3 +28,4 @@ from . import test_guard
 from . import test_lifecycle
 from . import test_suite_complete
 from . import test_outbox
+from . import test_off_means_off
