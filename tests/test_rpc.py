@@ -20,6 +20,21 @@ class TestRpc(HttpCase):
 
         return uid, call
 
+    def _quotation(self, call, customer, product, **line):
+        """A complete quotation of ``customer`` created over RPC by ``call``."""
+        return call(
+            "sale.order",
+            "create",
+            {
+                "partner_id": customer.id,
+                "requested_date": "2030-01-31",
+                "payment_term_id": self.env.ref(
+                    "account.account_payment_term_30days"
+                ).id,
+                "order_line": [(0, 0, {"product_id": product.id, **line})],
+            },
+        )
+
     def test_every_demo_login_works(self):
         for login in (
             "clerk manager director gm tech purchase finance production qc shipping "
@@ -80,27 +95,8 @@ class TestRpc(HttpCase):
         with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
             clerk("res.partner", "action_qualify", [customer.id])
         self.assertIs(manager("res.partner", "action_qualify", [customer.id]), True)
-        order_id = clerk(
-            "sale.order",
-            "create",
-            {
-                "partner_id": customer.id,
-                "requested_date": "2030-01-31",
-                "payment_term_id": self.env.ref(
-                    "account.account_payment_term_30days"
-                ).id,
-                "order_line": [
-                    (
-                        0,
-                        0,
-                        {
-                            "product_id": product.id,
-                            "product_uom_qty": 2,
-                            "price_unit": 80,
-                        },
-                    )
-                ],
-            },
+        order_id = self._quotation(
+            clerk, customer, product, product_uom_qty=2, price_unit=80
         )
         for method, args in (
             ("action_review_pass", []),
@@ -148,29 +144,14 @@ class TestRpc(HttpCase):
         manager("res.partner", "action_qualify", [customer.id])
 
         def quotation(price, nonstandard=False):
-            return clerk(
-                "sale.order",
-                "create",
-                {
-                    "partner_id": customer.id,
-                    "requested_date": "2030-01-31",
-                    "payment_term_id": self.env.ref(
-                        "account.account_payment_term_30days"
-                    ).id,
-                    "order_line": [
-                        (
-                            0,
-                            0,
-                            {
-                                "product_id": product.id,
-                                "product_uom_qty": 1,
-                                "price_unit": price,
-                                "is_nonstandard": nonstandard,
-                                "nonstandard_note": nonstandard and "Special",
-                            },
-                        )
-                    ],
-                },
+            return self._quotation(
+                clerk,
+                customer,
+                product,
+                product_uom_qty=1,
+                price_unit=price,
+                is_nonstandard=nonstandard,
+                nonstandard_note=nonstandard and "Special",
             )
 
         def stage(order_id):
