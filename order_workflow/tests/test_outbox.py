@@ -36,8 +36,11 @@ class TestOutbox(ShippingCase):
             template = type(self.env["mail.template"])
             stack.enter_context(patch.object(report, "_render_qweb_pdf", down))
             stack.enter_context(patch.object(template, "_generate_template", down))
-            for model in ("sale.order", "stock.picking"):
-                cls = type(self.env[model])
+            registry = self.env.registry
+            for model in registry:  # every model with a chatter
+                cls = registry[model]
+                if cls._abstract or not hasattr(cls, "_notify_thread_by_email"):
+                    continue
                 stack.enter_context(
                     patch.object(
                         cls,
