@@ -78,7 +78,7 @@ def scale_tables(vanilla, gated):
         f"{'vanilla q':>11}{'gated q':>9}"
     )
     labels = {
-        "kanban": "kanban (groups, bars, 40/column)",
+        "kanban": "kanban (groups, bars, open columns)",
         "list": "list, first page of 80",
     }
     for key, label in labels.items():
@@ -90,8 +90,9 @@ def scale_tables(vanilla, gated):
         )
     v, g = vanilla["views"]["kanban"], gated["views"]["kanban"]
     out.append(
-        f"(kanban columns: vanilla {v['columns']} by state, gated {g['columns']} by "
-        f"stage; list rows counted: vanilla {vanilla['views']['list']['rows']}, "
+        f"(kanban columns: vanilla {v['columns']} by state, {v['open_columns']} open; "
+        f"gated {g['columns']} by stage, {g['open_columns']} open, 40 cards each; "
+        f"list rows counted: vanilla {vanilla['views']['list']['rows']}, "
         f"gated {gated['views']['list']['rows']}, count capped at 10,001)"
     )
     crons = gated.get("crons") or {}

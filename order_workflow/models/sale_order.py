@@ -36,6 +36,7 @@ LIFECYCLE = [
     ("cancelled", "Cancelled", "_ow_is_cancelled", None),
 ]
 ENDS = ("cancelled", "rejected")
+FOLDED_STAGES = ("closed", *ENDS)
 WORKFLOW_STAGES = [(key, label) for key, label, _waits, _arrival in LIFECYCLE]
 # What the predicates read: the stage is recomputed when one of them changes.
 STAGE_INPUTS = (
@@ -148,6 +149,26 @@ class SaleOrder(models.Model):
     @api.model
     def _group_expand_workflow_stage(self, stages, domain):
         return [key for key, _label in WORKFLOW_STAGES]
+
+    @api.model
+    def _read_group_fill_results(
+        self,
+        domain,
+        groupby,
+        annoted_aggregates,
+        read_group_result,
+        read_group_order=None,
+    ):
+        """Fold the columns of the orders that are finished (closed, rejected,
+        cancelled) in the stage kanban, as CRM folds Won and Lost: they hold most
+        orders and are opened on demand."""
+        result = super()._read_group_fill_results(
+            domain, groupby, annoted_aggregates, read_group_result, read_group_order
+        )
+        if groupby == "workflow_stage":
+            for line in result:
+                line["__fold"] = line["workflow_stage"] in FOLDED_STAGES
+        return result
 
     def _ow_is_cancelled(self):
         return self.state == "cancel"

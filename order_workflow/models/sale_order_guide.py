@@ -19,13 +19,9 @@ class SaleOrder(models.Model):
         group_id = self.env["ir.model.data"]._xmlid_to_res_id(f"order_workflow.{xmlid}")
         return self.env["res.groups"].sudo().browse(group_id).name
 
-    def _ow_waiting_line(self):
-        """(what, who) for the order's stage; a gate with more to say has its own
-        ``_ow_waiting_<stage>`` method."""
-        self.ensure_one()
-        special = getattr(self, f"_ow_waiting_{self.workflow_stage}", None)
-        if special:
-            return special()
+    def _ow_waiting_table(self):
+        """stage -> (what, role xmlids) for the stages that need no more than the
+        stage to say it; built once per batch of orders (a kanban column)."""
         table = {
             "intake": (_("the preliminary review"), ["group_order_clerk"]),
             "info_needed": (
@@ -55,10 +51,25 @@ class SaleOrder(models.Model):
                 ["group_order_clerk", "group_shipping_clerk"],
             ),
         }
-        if self.workflow_stage not in table:
+        return table
+
+    def _ow_waiting_line(self, table=None, roles=None):
+        """(what, who) for the order's stage; a gate with more to say has its own
+        ``_ow_waiting_<stage>`` method. ``table`` and ``roles`` (stage -> who) are
+        shared by the orders of one batch."""
+        self.ensure_one()
+        special = getattr(self, f"_ow_waiting_{self.workflow_stage}", None)
+        if special:
+            return special()
+        if table is None:
+            table, roles = self._ow_waiting_table(), {}
+        stage = self.workflow_stage
+        if stage not in table:
             return False, False
-        what, groups = table[self.workflow_stage]
-        return what, ", ".join(self._ow_role(group) for group in groups)
+        what, groups = table[stage]
+        if stage not in roles:
+            roles[stage] = ", ".join(self._ow_role(group) for group in groups)
+        return what, roles[stage]
 
     def _ow_waiting_approval(self):
         pending = (
@@ -91,9 +102,12 @@ class SaleOrder(models.Model):
     @api.depends("workflow_stage", "confirmation_state", "shipping_request_issued_on")
     @api.depends_context("lang")
     def _compute_ow_waiting_for(self):
+        table, roles = self._ow_waiting_table(), {}
         for order in self:
             what, who = (
-                order._ow_waiting_line() if order.use_order_workflow else (False, False)
+                order._ow_waiting_line(table, roles)
+                if order.use_order_workflow
+                else (False, False)
             )
             order.ow_waiting_for = (
                 _("Waiting for %(what)s: %(who)s", what=what, who=who)

@@ -82,6 +82,41 @@ class TestWorkflowStage(OrderWorkflowCase):
             [g["workflow_stage"] for g in groups], [k for k, _l in WORKFLOW_STAGES]
         )
 
+    def test_kanban_folds_the_finished_orders(self):
+        """Closed, rejected and cancelled hold most orders: their columns are folded
+        (the web client loads their cards when the user opens them)."""
+        groups = self.env["sale.order"].web_read_group(
+            [("use_order_workflow", "=", True)], [], ["workflow_stage"]
+        )["groups"]
+        folded = {g["workflow_stage"] for g in groups if g["__fold"]}
+        self.assertEqual(folded, {"closed", "rejected", "cancelled"})
+        # grouped by anything else, nothing is folded
+        groups = self.env["sale.order"].web_read_group(
+            [("use_order_workflow", "=", True)], [], ["state"]
+        )["groups"]
+        self.assertFalse([g for g in groups if g.get("__fold")])
+
+    def test_waiting_line_names_what_and_who(self):
+        order = self._create_order()
+        clerk = self.env.ref("order_workflow.group_order_clerk").name
+        self.assertEqual(
+            order.ow_waiting_for,
+            f"Waiting for the preliminary review: {clerk}",
+        )
+        self.assertFalse(self._create_order(team=self.team_off).ow_waiting_for)
+
+    def test_waiting_line_costs_the_same_for_a_column_of_cards(self):
+        """A kanban column reads the line of up to 40 cards at once."""
+
+        def read(orders):
+            return lambda: orders.read(["ow_waiting_for"])
+
+        one = self._create_order()
+        many = one | self._create_order() | self._create_order() | self._create_order()
+        self._queries(read(one))  # the role's xmlid is cached after its first use
+        self.assertEqual(self._queries(read(many)), self._queries(read(one)))
+        self.assertEqual(len(set(many.mapped("ow_waiting_for"))), 1)
+
     def test_stage_is_searchable_and_indexed(self):
         field = self.env["sale.order"]._fields["workflow_stage"]
         self.assertTrue(field.store)
