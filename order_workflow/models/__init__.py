@@ -1,5 +1,6 @@
 from . import guard
 from . import outbox
+from . import outbox_mixin
 from . import crm_team
 from . import mail_thread
 from . import ir_sequence

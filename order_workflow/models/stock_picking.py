@@ -22,7 +22,11 @@ RECEIPT_STATES = [
 
 class StockPicking(models.Model):
     _name = "stock.picking"
-    _inherit = ["stock.picking", "order_workflow.guarded"]
+    _inherit = [
+        "stock.picking",
+        "order_workflow.guarded",
+        "order_workflow.outbox.mixin",
+    ]
     # A delivery of a workflow order is not moved to another order, another
     # procurement or another operation type (which would take it out of the gate).
     _ow_guarded_fields = {

@@ -106,9 +106,11 @@ class TestOutbox(ShippingCase):
             lambda e: e.res_model == "sale.order" and e.res_id == order.id
         )
         self.assertEqual(set(mine.mapped("state")), {"queued"})
-        failed.filtered(lambda e: e.res_model == "stock.picking").with_user(
-            self.shipper
-        ).action_retry()
+        # the delivery's form says its Shipping Notice was not sent, with Retry
+        self.assertEqual(picking.ow_outbox_failed_count, 1)
+        picking.with_user(self.shipper).action_ow_retry_sending()
+        picking.invalidate_recordset(["ow_outbox_failed_count"])
+        self.assertEqual(picking.ow_outbox_failed_count, 0)
         outbox.search([("state", "=", "failed")]).action_retry()
         self._send_queued()
         self.env.invalidate_all()
