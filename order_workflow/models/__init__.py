@@ -11,6 +11,7 @@ from . import review_check
 from . import sale_order
 from . import sale_order_review
 from . import sale_order_completeness
+from . import sale_order_contact
 from . import sale_order_price_review
 from . import sale_order_line
 from . import product_template
@@ -22,6 +23,7 @@ from . import sale_order_approval
 from . import sale_order_approval_request
 from . import sale_order_confirmation
 from . import sale_order_promised_date
+from . import sale_order_requested_date
 from . import sale_order_payment
 from . import sale_order_deposit
 from . import sale_order_release

@@ -191,6 +191,8 @@ class ProductionAnomaly(models.Model):
             order.sudo().write(
                 {
                     "promised_date": new,
+                    # production itself moves its date: the MOs follow
+                    "production_committed_date": new,
                     "commitment_date": fields.Datetime.to_datetime(new),
                 }
             )

@@ -57,6 +57,12 @@ class ResCompany(models.Model):
         help="When the review asks the customer for missing information, the answer is "
         "due this many hours later.",
     )
+    order_workflow_contact_hours = fields.Float(
+        string="Hours to contact the customer",
+        default=2.0,
+        help="An incomplete order still in intake this many hours after it was "
+        "received is flagged: the order clerk must contact the customer.",
+    )
     order_workflow_import_max_mb = fields.Float(
         string="Largest Excel file to import (MB)",
         default=10.0,

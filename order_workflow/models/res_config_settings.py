@@ -37,6 +37,9 @@ class ResConfigSettings(models.TransientModel):
     order_workflow_info_hours = fields.Float(
         related="company_id.order_workflow_info_hours", readonly=False
     )
+    order_workflow_contact_hours = fields.Float(
+        related="company_id.order_workflow_contact_hours", readonly=False
+    )
     order_workflow_import_max_mb = fields.Float(
         related="company_id.order_workflow_import_max_mb", readonly=False
     )

@@ -30,8 +30,16 @@ class SaleOrder(models.Model):
         "order_line.price_unit",
     )
     def _compute_review_problems(self):
+        checks = {}  # one search of the review checks per company, not per order
         for order in self:
-            problems = order._get_review_problems() if order.use_order_workflow else []
+            problems = []
+            if order.use_order_workflow:
+                company = order.company_id
+                if company not in checks:
+                    checks[company] = self.env[
+                        "order_workflow.review.check"
+                    ]._checks_for(company)
+                problems = order._get_review_problems(checks=checks[company])
             order.review_complete = not problems
             order.review_problems = (
                 Markup("<ul class='mb-0'>%s</ul>")
@@ -45,11 +53,14 @@ class SaleOrder(models.Model):
             lambda line: not line.display_type and not line.is_downpayment
         )
 
-    def _get_review_problems(self):
+    def _get_review_problems(self, checks=None):
         """Everything the preliminary review finds missing, one sentence each."""
         self.ensure_one()
         problems = self._ow_customer_problems() + self._ow_line_problems()
-        checks = self.env["order_workflow.review.check"]._checks_for(self.company_id)
+        if checks is None:
+            checks = self.env["order_workflow.review.check"]._checks_for(
+                self.company_id
+            )
         for check in checks:
             if not check._passes(self):
                 problems.append(check.message or check.name)

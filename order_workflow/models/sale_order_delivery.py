@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Delivery seen from the order (到货签收): shipped until every signed delivery receipt
 is registered (stock_picking), then delivered, with the follow-up call due 3 working
-days later (售后回访)."""
+days after the delivery, the picking's date done (售后回访)."""
 
 from datetime import datetime, time, timedelta
 
@@ -50,20 +50,32 @@ class SaleOrder(models.Model):
         return not self.followup_done_on
 
     def _ow_arrive_delivered(self):
-        """Arrival in Delivered: the follow-up call is due in 3 working days."""
+        """Arrival in Delivered: the follow-up call is due 3 working days after the
+        delivery itself (the last outgoing picking done), not after its receipt was
+        registered."""
         delivered = self.sudo().filtered(
             lambda o: o.use_order_workflow
             and o.ow_delivery_state == "delivered"
             and not o.delivered_on
         )
         for order in delivered:
-            order.delivered_on = fields.Datetime.now()
+            order.delivered_on = order._ow_delivery_done_date()
             order.activity_schedule(
                 "order_workflow.activity_followup",
-                date_deadline=order._ow_followup_date(),
+                date_deadline=order._ow_followup_date(order.delivered_on),
                 user_id=order.user_id.id or self.env.uid,
             )
         return delivered
+
+    def _ow_delivery_done_date(self):
+        """When the goods were delivered: the latest outgoing picking done."""
+        self.ensure_one()
+        done = self.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing"
+            and p.state == "done"
+            and p.date_done
+        )
+        return max(done.mapped("date_done"), default=False) or fields.Datetime.now()
 
     def _ow_followup_date(self, when=None):
         """Three working days after ``when`` on the company's working calendar."""

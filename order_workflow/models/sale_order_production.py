@@ -128,24 +128,41 @@ class SaleOrder(models.Model):
         for order in self:
             order.ow_anomaly_count = counts.get(order.id, 0)
 
-    # -- the MO deadlines follow the promised date -----------------------------------
+    # -- the MO deadlines follow the date production committed to -------------------
     def write(self, vals):
         res = super().write(vals)
-        if vals.get("promised_date"):
-            productions = self.sudo().ow_production_ids.filtered(
-                lambda p: p.state not in ("done", "cancel")
-                and p.sale_id.use_order_workflow
-            )
-            for order, mine in productions.grouped("sale_id").items():
-                if order.promised_date:
-                    mine.write(
-                        {
-                            "date_deadline": datetime.combine(
-                                order.promised_date, time(12)
-                            )
-                        }
-                    )
+        # Odoo's sale_stock carries a new commitment date down the stock moves to the
+        # MOs; the customer's dates never move production's own (生产部所确认的交货期)
+        if {"promised_date", "commitment_date", "production_committed_date"} & set(
+            vals
+        ):
+            self._ow_apply_production_deadlines()
         return res
+
+    def _ow_apply_production_deadlines(self):
+        """The open MOs' deadline = the production date (noon), set on their finished
+        moves without passing it on to the delivery moves."""
+        productions = self.sudo().ow_production_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+            and p.sale_id.use_order_workflow
+            and p.sale_id.production_committed_date
+        )
+        for order, mine in productions.grouped("sale_id").items():
+            deadline = datetime.combine(order.production_committed_date, time(12))
+            todo = mine.filtered(lambda p, d=deadline: p.date_deadline != d)
+            if not todo:
+                continue
+            finished = todo.move_finished_ids.filtered(
+                lambda m: m.state not in ("done", "cancel")
+            )
+            # the delivery moves keep the customer's date: no propagation to them
+            blocked = set((finished.move_dest_ids | finished.move_orig_ids).ids)
+            finished.with_context(date_deadline_propagate_ids=blocked).write(
+                {"date_deadline": deadline}
+            )
+            todo.filtered(lambda p, d=deadline: p.date_deadline != d).write(
+                {"date_deadline": deadline}
+            )
 
     # -- views -------------------------------------------------------------------------
     def action_view_ow_productions(self):

@@ -36,6 +36,15 @@ class SaleOrder(models.Model):
         index="btree_not_null",
         help="The finished-goods date promised to the customer (not the ship date).",
     )
+    production_committed_date = fields.Date(
+        string="Production date",
+        readonly=True,
+        copy=False,
+        help="The finished-goods date production committed to: clock start + lead "
+        "days (moved only by production, e.g. an accepted anomaly). The deadlines of "
+        "the manufacturing orders follow it; widening the customer's promised date "
+        "does not relax them.",
+    )
     clock_start_date = fields.Date(
         readonly=True,
         copy=False,
@@ -44,7 +53,11 @@ class SaleOrder(models.Model):
         "from here.",
     )
 
-    @api.depends("order_line.product_id", "company_id.order_workflow_lead_margin")
+    @api.depends(
+        "order_line.product_id",
+        "company_id.order_workflow_lead_margin",
+        "technical_lead_days",
+    )
     def _compute_lead_days(self):
         products = self.order_line.product_id
         boms = self.env["mrp.bom"]._bom_find(products) if products else {}
@@ -56,7 +69,9 @@ class SaleOrder(models.Model):
             ]
             days = [d for d in days if d > 0]  # 0: no lead time set on the BoM
             margin = (order.company_id or self.env.company).order_workflow_lead_margin
-            order.lead_days = (max(days) + margin) if days else DEFAULT_LEAD_DAYS
+            order.lead_days = (
+                (max(days) + margin) if days else DEFAULT_LEAD_DAYS
+            ) + order.technical_lead_days
 
     # -- before the clock starts -------------------------------------------------------
     def _ow_default_promised_date(self, today=None):
@@ -163,6 +178,12 @@ class SaleOrder(models.Model):
         self.env["mail.message"].sudo().create(messages)
         return True
 
+    @api.model
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + [
+            "production_committed_date"
+        ]
+
     # -- the clock ---------------------------------------------------------------------
     def _ow_clock_start_candidates(self):
         """Dates the clock waits for (None: not yet); the deposit and
@@ -182,6 +203,7 @@ class SaleOrder(models.Model):
                     {
                         "clock_start_date": start,
                         "promised_date": promised,
+                        "production_committed_date": promised,
                         "commitment_date": fields.Datetime.to_datetime(promised),
                     }
                 )

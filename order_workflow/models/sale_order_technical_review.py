@@ -34,6 +34,14 @@ class SaleOrder(models.Model):
         index=True,
     )
 
+    technical_lead_days = fields.Integer(
+        string="Lead days from the technical review",
+        readonly=True,
+        copy=False,
+        help="The days the signed-off technical review adds to the lead days (its "
+        "latest round replaces an earlier one).",
+    )
+
     @api.depends("technical_review_ids")
     def _compute_technical_review_count(self):
         for order in self:
@@ -105,6 +113,33 @@ class SaleOrder(models.Model):
             latest
             and latest.state in ("open", "feasible", "not_feasible")
             and latest.line_ids == lines
+        )
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + ["technical_lead_days"]
+
+    def _ow_apply_technical_lead_days(self, effect):
+        """The signed-off review's effect on the lead time replaces the previous
+        round's: the lead days move by the difference."""
+        self.ensure_one()
+        delta = effect - self.technical_lead_days
+        if not delta:
+            return
+        self.sudo().write(
+            {
+                "technical_lead_days": effect,
+                "lead_days": self.lead_days + delta,
+            }
+        )
+        self._ow_note(
+            self.env._(
+                "Lead days %(old)s → %(new)s: the technical review adds %(effect)s "
+                "days.",
+                old=self.lead_days - delta,
+                new=self.lead_days,
+                effect=effect,
+            )
         )
 
     def action_view_technical_reviews(self):

@@ -293,6 +293,8 @@ class OrderWorkflowTechnicalReview(models.Model):
         self._log_on_order(
             _("confirmed feasible by %(user)s.", user=self.env.user.name)
         )
+        for review in self:
+            review.order_id._ow_apply_technical_lead_days(review.lead_time_effect_days)
         return True
 
     # -- opening ---------------------------------------------------------------------

@@ -31,3 +31,5 @@ from . import test_outbox
 from . import test_off_means_off
 from . import test_review_forms
 from . import test_review_forms_pdf
+from . import test_review_dates
+from . import test_production_dates

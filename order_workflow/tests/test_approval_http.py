@@ -3,6 +3,7 @@
 """Approving from the e-mail link and from the chatter activity, as real users."""
 
 import re
+from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
@@ -30,7 +31,7 @@ class TestApprovalHttp(HttpCase):
         cls.order = cls.env["sale.order"].create(
             {
                 "partner_id": customer.id,
-                "requested_date": fields.Date.today(),
+                "requested_date": fields.Date.today() + timedelta(days=45),
                 "payment_term_id": cls.env.ref(
                     "account.account_payment_term_30days"
                 ).id,

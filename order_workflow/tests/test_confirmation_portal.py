@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The customer signs on the portal: the copy is returned, the order not confirmed."""
 
+from datetime import timedelta
+
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
@@ -33,7 +35,7 @@ class TestPortalSignature(HttpCase):
         order = env["sale.order"].create(
             {
                 "partner_id": customer.id,
-                "requested_date": fields.Date.today(),
+                "requested_date": fields.Date.today() + timedelta(days=45),
                 "payment_term_id": env.ref("account.account_payment_term_30days").id,
                 "order_line": [
                     Command.create({"product_id": product.id, "price_unit": 500})

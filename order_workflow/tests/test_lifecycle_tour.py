@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """One order from intake to closed in Chromium, each role doing its part."""
 
+from datetime import timedelta
+
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
@@ -42,7 +44,7 @@ class TestLifecycleTour(HttpCase):
                 {
                     "partner_id": customer.id,
                     "user_id": clerk.id,
-                    "requested_date": fields.Date.today(),
+                    "requested_date": fields.Date.today() + timedelta(days=45),
                     "payment_term_id": env.ref(
                         "account.account_payment_term_30days"
                     ).id,

@@ -155,7 +155,9 @@ class TestProgress(ProductionCase):
         )
         self.assertFalse(order.delay_risk)
         self.assertEqual(
-            production.date_deadline.date(), order.promised_date, "MO deadline follows"
+            production.date_deadline.date(),
+            order.production_committed_date,
+            "the MO keeps the date production committed to",
         )
 
     def test_daily_move_of_the_promised_date_updates_the_delay_risk(self):

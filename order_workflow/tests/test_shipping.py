@@ -301,8 +301,9 @@ class TestShippingRelease(ShippingCase):
         self.env.company.resource_calendar_id.tz = "UTC"
         order = self._ready_order()
         order.with_user(self.clerk).action_issue_shipping_request()
-        picking = self._ship(order)
-        with freeze_time("2026-11-27 15:00:00"):  # a Friday
+        with freeze_time("2026-11-27 10:00:00"):  # delivered on a Friday
+            picking = self._ship(order)
+        with freeze_time("2026-11-27 15:00:00"):
             picking.with_user(self.shipper).action_register_receipt(
                 "Zhou Min", "2026-11-27"
             )
