@@ -1,14 +1,14 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Is the requested date reasonable (交货时间是否合理)? A requested date earlier than
-today + lead days is a warning of the preliminary review, not a refusal: the order
-clerk confirms the date with production, ticks the confirmation, and the review pass
-records it. Without the confirmation the pass says what to do."""
+today + lead days is a warning of the preliminary review, not a refusal: the review
+passes, and the order clerk gets an activity to confirm the date with production;
+ticking the confirmation (before or after the pass) records it and closes the
+activity."""
 
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 
 from .guard import workflow_action
 
@@ -46,16 +46,20 @@ class SaleOrder(models.Model):
 
     def write(self, vals):
         # a new requested date or lead time needs a new confirmation
-        if {"requested_date", "lead_days"} & set(
-            vals
-        ) and "requested_date_confirmed" not in vals:
-            confirmed = self.filtered("requested_date_confirmed")
-            res = super().write(vals)
-            confirmed.filtered(
-                lambda o: o.requested_date_too_early and o._ow_quotation()
-            ).write({"requested_date_confirmed": False})
-            return res
-        return super().write(vals)
+        reset = bool(
+            {"requested_date", "lead_days"} & set(vals)
+            and "requested_date_confirmed" not in vals
+        )
+        confirmed = self.filtered("requested_date_confirmed") if reset else self[:0]
+        res = super().write(vals)
+        confirmed.filtered(
+            lambda o: o.requested_date_too_early and o._ow_quotation()
+        ).write({"requested_date_confirmed": False})
+        if vals.get("requested_date_confirmed"):
+            self._ow_requested_date_activities().action_feedback(
+                feedback=_("Confirmed with production.")
+            )
+        return res
 
     @api.model
     def _get_under_validation_exceptions(self):
@@ -63,33 +67,46 @@ class SaleOrder(models.Model):
 
     @workflow_action
     def action_review_pass(self):
-        self._ow_review_prepare(_("pass the preliminary review"))
-        early = self.filtered(
-            lambda o: o.requested_date_too_early and not o.requested_date_confirmed
-        )
-        if early:
-            raise UserError(
-                _(
-                    "The requested date of %(order)s (%(requested)s) is earlier than "
-                    "today + %(days)s lead days (%(earliest)s). Confirm the date with "
-                    "production, tick 'Requested date confirmed with production', then "
-                    "pass the review.",
-                    order=early[0].name,
-                    requested=fields.Date.to_string(early[0].requested_date),
-                    days=early[0].lead_days,
-                    earliest=fields.Date.to_string(early[0]._ow_earliest_date()),
-                )
-            )
-        confirmed = self.filtered("requested_date_too_early")
+        """The review passes; a requested date too early is flagged: recorded, with
+        an activity for the clerk to confirm it with production (a warning, not a
+        block)."""
+        early = self.filtered("requested_date_too_early")
         res = super().action_review_pass()
-        for order in confirmed:
-            order._ow_note(
-                _(
-                    "Requested date %(requested)s, earlier than today + %(days)s lead "
-                    "days: confirmed with production by %(user)s.",
-                    requested=fields.Date.to_string(order.requested_date),
-                    days=order.lead_days,
-                    user=self.env.user.name,
+        for order in early:
+            values = {
+                "requested": fields.Date.to_string(order.requested_date),
+                "days": order.lead_days,
+                "earliest": fields.Date.to_string(order._ow_earliest_date()),
+            }
+            if order.requested_date_confirmed:
+                order._ow_note(
+                    _(
+                        "Requested date %(requested)s, earlier than today + %(days)s "
+                        "lead days: confirmed with production by %(user)s.",
+                        user=self.env.user.name,
+                        **values,
+                    )
                 )
+                continue
+            note = _(
+                "Requested date %(requested)s is earlier than today + %(days)s lead "
+                "days (%(earliest)s): confirm it with production, then tick "
+                "'Requested date confirmed with production'.",
+                **values,
+            )
+            order._ow_note(note)
+            order.activity_schedule(
+                "order_workflow.activity_requested_date",
+                note=note,
+                user_id=order._ow_requested_date_checker().id,
             )
         return res
+
+    def _ow_requested_date_checker(self):
+        """Who confirms the requested date with production: the order's clerk."""
+        self.ensure_one()
+        return self.env.user
+
+    def _ow_requested_date_activities(self):
+        kind = self.env.ref("order_workflow.activity_requested_date")
+        return self.activity_ids.filtered(lambda a: a.activity_type_id == kind)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
 
 from .test_intake_review import ReviewCase
@@ -96,7 +96,9 @@ class TestContactOverdue(ReviewCase):
 class TestRequestedDateCheck(ReviewCase):
     """交货时间是否合理: a too early requested date is confirmed with production."""
 
-    def test_too_early_date_asks_for_the_confirmation_then_records_it(self):
+    def test_too_early_date_is_a_warning_the_clerk_confirms(self):
+        """Not a block: the review passes, the clerk gets an activity to confirm the
+        date with production; ticking the confirmation records it and closes it."""
         order = self._complete_order(
             requested_date=fields.Date.today() + timedelta(days=5)
         )
@@ -104,12 +106,31 @@ class TestRequestedDateCheck(ReviewCase):
         self.assertTrue(order.requested_date_too_early)
         with self.assertRaises(AccessError):
             order.with_user(self.tech).action_review_pass()
-        with self.assertRaisesRegex(UserError, "confirmed with production"):
-            order.with_user(self.clerk).action_review_pass()
-        self.assertEqual(order.review_state, "pending")
-        order.with_user(self.clerk).requested_date_confirmed = True
-        self.assertIs(order.with_user(self.clerk).action_review_pass(), True)
+        order.with_user(self.clerk).action_review_pass()
         self.assertEqual(order.review_state, "passed")
+        kind = self.env.ref("order_workflow.activity_requested_date")
+        activity = order.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+        self.assertEqual(activity.user_id, self.clerk)
+        self.assertIn("earlier than today + 15 lead days", activity.note)
+        order.with_user(self.clerk).requested_date_confirmed = True
+        self.assertFalse(activity.exists(), "done")
+        self.assertTrue(
+            any(
+                "Confirmed with production" in (m.body or "") for m in order.message_ids
+            )
+        )
+
+    def test_confirmed_before_the_pass_is_recorded_by_the_pass(self):
+        order = self._complete_order(
+            requested_date=fields.Date.today() + timedelta(days=5)
+        )
+        order.with_user(self.clerk).requested_date_confirmed = True
+        order.with_user(self.clerk).action_review_pass()
+        self.assertEqual(order.review_state, "passed")
+        kind = self.env.ref("order_workflow.activity_requested_date")
+        self.assertFalse(
+            order.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+        )
         self.assertTrue(
             any(
                 "confirmed with production" in (m.body or "") for m in order.message_ids
@@ -133,8 +154,11 @@ class TestRequestedDateCheck(ReviewCase):
             days=3
         )
         self.assertFalse(order.requested_date_confirmed)
-        with self.assertRaisesRegex(UserError, "confirmed with production"):
-            order.with_user(self.clerk).action_review_pass()
+        order.with_user(self.clerk).action_review_pass()
+        kind = self.env.ref("order_workflow.activity_requested_date")
+        self.assertTrue(
+            order.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+        )
 
     def test_form_shows_the_warning(self):
         form = Form(self._complete_order().with_user(self.clerk))
