@@ -29,3 +29,6 @@ from . import test_lifecycle
 from . import test_suite_complete
 from . import test_outbox
 from . import test_off_means_off
+from . import test_order_clerk
+from . import test_order_clerk_rpc
+from . import test_tell_the_right_people
