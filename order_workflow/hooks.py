@@ -35,6 +35,7 @@ def pre_init_hook(env):
         ("sale_order", "production_finish_date", "timestamp"),
         ("sale_order", "production_done", "boolean"),
         ("sale_order", "delay_risk", "boolean"),
+        ("sale_order", "order_clerk_id", "int4"),
         ("sale_order", "qc_state", "varchar"),
         ("sale_order", "ow_delivery_state", "varchar"),
         ("sale_order", "shipping_release_state", "varchar"),

@@ -9,7 +9,10 @@ from . import res_partner
 from . import res_config_settings
 from . import review_check
 from . import sale_order
+from . import sale_order_clerk
+from . import sale_order_manager_notice
 from . import sale_order_review
+from . import sale_order_acknowledgement
 from . import sale_order_completeness
 from . import sale_order_contact
 from . import sale_order_price_review

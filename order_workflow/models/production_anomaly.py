@@ -125,10 +125,11 @@ class ProductionAnomaly(models.Model):
         return anomalies
 
     def _ow_people_to_notify(self):
-        """Salesperson, order clerk, service supervisor and sales director."""
+        """Salesperson, the order's clerk, service supervisor and sales director (the
+        sales manager gets a note: ``_notify_at_once``)."""
         self.ensure_one()
         order = self.order_id.sudo()
-        users = order.user_id | order.create_uid
+        users = order.user_id | order._ow_clerk(order.create_uid)
         for group in NOTIFIED_GROUPS:
             users |= self._ow_role_holders(group)
         return users.filtered(lambda u: u.active and not u.share)
@@ -158,6 +159,13 @@ class ProductionAnomaly(models.Model):
             ]
             anomaly.order_id.sudo()._ow_note(
                 _("Production anomaly reported: %(note)s", note=note)
+            )
+            anomaly.order_id._ow_tell_sales_managers(
+                _("Production anomaly"),
+                _(
+                    "Production anomaly, to agree with the customer now: %(note)s",
+                    note=note,
+                ),
             )
         self.env["mail.activity"].sudo().create(values)
 

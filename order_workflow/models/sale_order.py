@@ -73,8 +73,13 @@ class SaleOrder(models.Model):
     _inherit = ["sale.order", "order_workflow.guarded"]
     # Besides the stored readonly fields the workflow adds (guard.py): a workflow
     # order changes state only through Odoo's own actions, which the workflow's gates
-    # check (confirm, cancel, set to quotation); a quotation may be marked sent.
-    _ow_guarded_fields = {"state": Rule(scope="_ow_guard_state_scope")}
+    # check (confirm, cancel, set to quotation); a quotation may be marked sent. The
+    # responsible clerk is given by workload and reassigned by the sales manager
+    # (sale_order_clerk.py).
+    _ow_guarded_fields = {
+        "state": Rule(scope="_ow_guard_state_scope"),
+        "order_clerk_id": Rule(groups=("order_workflow.group_sales_manager",)),
+    }
 
     use_order_workflow = fields.Boolean(
         string="Order Workflow",

@@ -171,7 +171,7 @@ class SaleOrder(models.Model):
             order.ow_approval_rejected_reason = reason
             order.sudo().activity_schedule(
                 "order_workflow.activity_approval_rejected",
-                user_id=order.create_uid.id or order.user_id.id,
+                user_id=order._ow_clerk(order.create_uid or order.user_id).id,
                 summary=_("Approval rejected: change the order and request again"),
                 note=reason,
             )

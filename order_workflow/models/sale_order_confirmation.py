@@ -191,7 +191,7 @@ class SaleOrder(models.Model):
                 "mail.mail_activity_data_todo",
                 summary=_("Ask the customer for a new signed confirmation"),
                 note=problem,
-                user_id=self.env.uid,
+                user_id=order._ow_clerk().id,
             )
         self._ow_note(
             _(

@@ -107,13 +107,20 @@ class SaleOrder(models.Model):
 
     @api.depends("production_finish_date", "promised_date")
     def _compute_delay_risk(self):
+        turned = []
         for order in self:
             finish = order.production_finish_date
-            order.delay_risk = bool(
+            risk = bool(
                 finish
                 and order.promised_date
                 and finish > datetime.combine(order.promised_date, time.max)
             )
+            # read before it is set: the value stored so far
+            if risk and order.use_order_workflow and order.id and not order.delay_risk:
+                turned.append(order.id)
+            order.delay_risk = risk
+        if turned:  # the sales manager is told (sale_order_manager_notice.py)
+            self._ow_delay_risk_turned(turned)
 
     def _ow_waits_for_production(self):  # sale_order.LIFECYCLE
         return not self.production_done

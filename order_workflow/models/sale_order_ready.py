@@ -26,7 +26,7 @@ class SaleOrder(models.Model):
         outbox = self.env["order_workflow.outbox"]
         for order in ready:  # the note mentions them: posted by the outbox
             partners = (
-                (order.user_id | order.create_uid)
+                (order.user_id | order._ow_clerk(order.create_uid))
                 .filtered(lambda u: not u.share)
                 .partner_id
             )

@@ -213,7 +213,7 @@ class SaleOrder(models.Model):
                 date_deadline=fields.Date.context_today(order, due),
                 summary=_("Contact the customer for missing information"),
                 note=note,
-                user_id=self.env.uid,
+                user_id=order._ow_clerk().id,
             )
             order.message_post(
                 body=Markup("%s<br/>%s")

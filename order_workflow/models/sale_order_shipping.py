@@ -247,7 +247,7 @@ class SaleOrder(models.Model):
             order.activity_schedule(
                 "order_workflow.activity_override_paperwork",
                 note=_("Shipped by override: %(reason)s", reason=reason),
-                user_id=order.user_id.id or self.env.uid,
+                user_id=order._ow_clerk(order.user_id).id,
             )
         return True
 

@@ -271,7 +271,8 @@ class StockPicking(models.Model):
         self.env["mail.activity"].sudo().create(
             [
                 picking._ow_activity_values(
-                    activity_type, picking.sudo().sale_id.user_id or self.env.user
+                    activity_type,
+                    picking.sudo().sale_id._ow_clerk(picking.sudo().sale_id.user_id),
                 )
                 for picking in late
             ]

@@ -33,3 +33,6 @@ from . import test_review_forms
 from . import test_review_forms_pdf
 from . import test_review_dates
 from . import test_production_dates
+from . import test_order_clerk
+from . import test_order_clerk_rpc
+from . import test_tell_the_right_people

@@ -76,6 +76,7 @@ class TestOutbox(ShippingCase):
                 set(queued.mapped("name")),
                 {
                     "Approval request",
+                    "Order received",
                     "Order Confirmation",
                     "Balance Payment Notice",
                     "Shipping Notice",
