@@ -107,8 +107,10 @@ class SaleOrder(models.Model):
 
     def _ow_produced_amount(self):
         """The order total, less (or plus) what the lines produced short of (or over)
-        their ordered quantity."""
+        their ordered quantity, once production is done."""
         self.ensure_one()
+        if not self.production_done:
+            return self.amount_total
         difference = sum(
             row["line"].price_total - row["amount"] for row in self._ow_balance_lines()
         )
