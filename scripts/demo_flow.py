@@ -9,7 +9,7 @@ Usage:
 Every step is the public method a client would call (DESIGN.md's contract); the stage
 is printed after each one. A class B customer is used, so the order meets every gate:
 review, approval, signed confirmation, deposit, production, payment hold, shipping
-request, delivery receipt and the follow-up call.
+request, delivery receipt, the follow-up call and the final invoice.
 """
 
 import argparse
@@ -149,6 +149,19 @@ def run(url, db, echo=print):
     )
     clerk("mail.activity", "action_feedback", followup, feedback="Satisfied.")
     step("salesperson makes the follow-up call")
+    # the sale ends when 100 % is invoiced and paid: the clerk invoices (the final
+    # invoice deducts the deposit and the balance paid), finance posts
+    ctx = {"active_model": "sale.order", "active_ids": [order_id]}
+    wizard = clerk(
+        "sale.advance.payment.inv",
+        "create",
+        {"advance_payment_method": "delivered"},
+        context=ctx,
+    )
+    clerk("sale.advance.payment.inv", "create_invoices", [wizard], context=ctx)
+    [order] = clerk("sale.order", "read", [order_id], ["invoice_ids"])
+    finance("account.move", "action_post", [max(order["invoice_ids"])])
+    step("finance posts the final invoice")
     return stages
 
 

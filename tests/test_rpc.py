@@ -509,6 +509,19 @@ class TestRpc(HttpCase):
         )
         clerk("mail.activity", "action_feedback", [activity_id], feedback="Happy")
         stages.append(stage())
+        # closed when 100 % is invoiced and paid: the clerk invoices (the final
+        # invoice deducts the deposit and the balance), finance posts
+        ctx = {"active_model": "sale.order", "active_ids": [order_id]}
+        wizard_id = clerk(
+            "sale.advance.payment.inv",
+            "create",
+            {"advance_payment_method": "delivered"},
+            context=ctx,
+        )
+        clerk("sale.advance.payment.inv", "create_invoices", [wizard_id], context=ctx)
+        [order] = clerk("sale.order", "read", [order_id], ["invoice_ids"])
+        finance("account.move", "action_post", [max(order["invoice_ids"])])
+        stages.append(stage())
         self.assertEqual(
             stages,
             CLASS_C_PATH,
@@ -532,8 +545,8 @@ class TestRpc(HttpCase):
         customer_b.action_qualify()
         customer_b.write({"credit_class": "B", "deposit_percent": 0.0})
         product = self._mto_product("RPC pump")
-        logins = "clerk manager production shipping service".split()
-        clerk, manager, production, shipping, service = (
+        logins = "clerk manager production shipping service finance".split()
+        clerk, manager, production, shipping, service, finance = (
             self._login(login)[1] for login in logins
         )
         pickings = {}
@@ -601,10 +614,16 @@ class TestRpc(HttpCase):
                 [("picking_id", "=", picking_a)],
             )
         )
-        # class B: held; the service supervisor overrides, not the clerk
+        # class B: held for the balance; finance releases it on credit, then the
+        # service supervisor overrides the paperwork, not the clerk
         order_b, picking_b = pickings[customer_b]
         with self.assertRaisesRegex(xmlrpc.client.Fault, "500.00 is still due"):
             shipping("stock.picking", "button_validate", [picking_b])
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "shipping request only"):
+            service("sale.order", "action_override_shipping", [order_b], "urgent")
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
+            service("sale.order", "action_release_on_credit", [order_b], "urgent")
+        finance("sale.order", "action_release_on_credit", [order_b], "Pays monthly")
         with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
             clerk("sale.order", "action_override_shipping", [order_b], "urgent")
         service(

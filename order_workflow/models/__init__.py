@@ -40,6 +40,8 @@ from . import qc_inspection
 from . import qc_trigger_line
 from . import stock_picking
 from . import sale_order_shipping
+from . import sale_order_credit_release
+from . import sale_order_collection
 from . import sale_order_ready
 from . import sale_order_delivery
 from . import acceptance_issue

@@ -31,6 +31,7 @@ LIFECYCLE = [
     ("ready", "Ready to ship", "_ow_waits_to_ship", "_ow_arrive_ready"),
     ("shipped", "Shipped", "_ow_waits_for_receipt", None),
     ("delivered", "Delivered", "_ow_waits_for_followup", "_ow_arrive_delivered"),
+    ("collection", "Awaiting payment", "_ow_waits_for_collection", None),
     ("closed", "Closed", None, None),
     ("rejected", "Rejected", "_ow_is_rejected", None),
     ("cancelled", "Cancelled", "_ow_is_cancelled", None),
@@ -52,6 +53,9 @@ STAGE_INPUTS = (
     "shipping_release_state",
     "ow_delivery_state",
     "followup_done_on",
+    "invoice_status",
+    "order_line.invoice_lines.move_id.state",
+    "order_line.invoice_lines.move_id.amount_residual",
 )
 ORDER_CHANNELS = [
     ("direct", "Direct"),

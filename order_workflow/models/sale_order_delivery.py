@@ -95,7 +95,7 @@ class SaleOrder(models.Model):
             )
             order._ow_note(
                 _(
-                    "Follow-up done; order closed. Feedback: %(feedback)s",
+                    "Follow-up done. Feedback: %(feedback)s",
                     feedback=feedback,
                 )
             )

@@ -156,13 +156,17 @@ class SaleOrder(models.Model):
         ship(produce(verified(new(a, ref_no="EC-7707"))))
         # Delivered: follow-up call due
         receive(ship(produce(verified(new(a, ref_no="EC-7708")))))
-        # Closed
-        closed = receive(ship(produce(verified(new(a, ref_no="EC-7709")))))
-        closed.activity_ids.filtered(
-            lambda act: act.activity_type_id == ref("order_workflow.activity_followup")
-        ).with_user(clerk).action_feedback(
-            feedback="Very satisfied; next order in March."
-        )
+        # Awaiting payment (followed up, not invoiced yet), then closed (paid)
+        for ref_no in ("EC-7709", "EC-7712"):
+            done = receive(ship(produce(verified(new(a, ref_no=ref_no)))))
+            done.activity_ids.filtered(
+                lambda act: act.activity_type_id
+                == ref("order_workflow.activity_followup")
+            ).with_user(clerk).action_feedback(
+                feedback="Very satisfied; next order in March."
+            )
+        invoice = done.sudo()._create_invoices()
+        pay(done, invoice, invoice.amount_total)
         # Rejected and cancelled
         new(a, ref_no="EC-7710").with_user(clerk).action_review_reject(
             "Delivery date impossible for this quantity."

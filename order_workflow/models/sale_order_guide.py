@@ -43,12 +43,16 @@ class SaleOrder(models.Model):
             ),
             "quality": (_("the quality inspection"), ["group_qc_inspector"]),
             "payment_hold": (
-                _("the balance payment (or an emergency override)"),
-                ["group_finance_reviewer", "group_service_supervisor"],
+                _("the balance payment (or finance's release on credit)"),
+                ["group_finance_reviewer"],
             ),
             "shipped": (
                 _("the customer's signed delivery receipt"),
                 ["group_order_clerk", "group_shipping_clerk"],
+            ),
+            "collection": (
+                _("the customer's payment of every invoice"),
+                ["group_finance_reviewer"],
             ),
         }
         return table

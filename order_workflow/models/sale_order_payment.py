@@ -1,7 +1,9 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What the customer paid for an order, computed once for the deposit and the shipping
-gates; the down-payment invoicer they share; the hooks a payment calls."""
+gates; what the goods are worth once produced (the balance follows the produced
+quantity, 按生产成品数量); the down-payment invoicer they share; the hooks a payment
+calls."""
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools.misc import formatLang
@@ -36,17 +38,28 @@ class SaleOrder(models.Model):
         help="Payments received for the order's invoices (deposit included) and "
         "online payments not invoiced yet.",
     )
+    ow_goods_amount = fields.Monetary(
+        string="Goods to pay",
+        compute="_compute_ow_payments",
+        compute_sudo=True,
+        help="The order total; once production is done, the goods at the quantities "
+        "produced (taxes included): what the balance is asked for.",
+    )
     ow_balance_due = fields.Monetary(
         string="Outstanding",
         compute="_compute_ow_payments",
         compute_sudo=True,
-        help="What the customer still has to pay for the order.",
+        help="What the customer still has to pay for the goods.",
     )
 
     @api.depends(
         "amount_total",
+        "order_line.price_total",
+        "order_line.product_uom_qty",
         "order_line.invoice_lines.move_id.amount_residual",
         "transaction_ids.state",
+        "production_done",
+        "ow_production_ids.state",
     )
     def _compute_ow_payments(self):
         for order in self:
@@ -56,9 +69,52 @@ class SaleOrder(models.Model):
                 _settled(order._ow_down_payment_moves() & posted) + online
             )
             order.ow_amount_paid = _settled(posted) + online
+            order.ow_goods_amount = order._ow_produced_amount()
             order.ow_balance_due = max(
-                0.0, order.currency_id.round(order.amount_total - order.ow_amount_paid)
+                0.0,
+                order.currency_id.round(order.ow_goods_amount - order.ow_amount_paid),
             )
+
+    def _ow_balance_lines(self):
+        """The goods the balance is asked for, one dict per product line: ``line``,
+        ``qty`` (in the line's unit) and ``amount`` (taxes included). Once production
+        is done, a line made by MOs counts what they produced; goods not made for the
+        order (from stock) count as ordered."""
+        self.ensure_one()
+        produced = {}
+        if self.production_done:
+            for production in self.sudo().ow_production_ids:
+                line = production.sale_line_id
+                if production.state == "done" and line:
+                    produced[line] = produced.get(line, 0.0) + (
+                        production.product_uom_id._compute_quantity(
+                            production.qty_produced, line.product_uom
+                        )
+                    )
+        rows = []
+        for line in self.order_line:
+            if line.display_type or line.is_downpayment or not line.product_uom_qty:
+                continue
+            qty = produced.get(line, line.product_uom_qty)
+            rows.append(
+                {
+                    "line": line,
+                    "qty": qty,
+                    "amount": line.price_total * qty / line.product_uom_qty,
+                }
+            )
+        return rows
+
+    def _ow_produced_amount(self):
+        """The order total, less (or plus) what the lines produced short of (or over)
+        their ordered quantity, once production is done."""
+        self.ensure_one()
+        if not self.production_done:
+            return self.amount_total
+        difference = sum(
+            row["line"].price_total - row["amount"] for row in self._ow_balance_lines()
+        )
+        return self.currency_id.round(self.amount_total - difference)
 
     def _ow_down_payment_moves(self):
         """Customer invoices and credit notes of the order made only of down-payment

@@ -31,7 +31,8 @@ class SaleOrder(models.Model):
         tracking=True,
         index=True,
         help="Class A customers ship on their agreed terms; class B and C customers "
-        "once the balance is paid, unless the service supervisor overrides.",
+        "once the balance is paid, or finance releases them on credit. Overridden: "
+        "the service supervisor let the shipment go before its shipping request.",
     )
     shipping_released_on = fields.Datetime(readonly=True, copy=False)
     balance_notice_sent_on = fields.Datetime(readonly=True, copy=False)
@@ -65,14 +66,22 @@ class SaleOrder(models.Model):
             and o._ow_goods_ready()
         )
         for order in todo:
-            if order._ow_pays_before_shipping() and not order.currency_id.is_zero(
-                order.ow_balance_due
-            ):
+            if order._ow_balance_holds():
                 order.shipping_release_state = "blocked"
                 order._ow_request_balance()
             else:
                 order._ow_release_shipping()
         return todo
+
+    def _ow_balance_holds(self):
+        """A class B/C customer owes money on the order and finance did not release
+        it on credit: the goods stay (款到发货)."""
+        self.ensure_one()
+        return (
+            self._ow_pays_before_shipping()
+            and not self.credit_release_on
+            and not self.currency_id.is_zero(self.ow_balance_due)
+        )
 
     def _ow_release_shipping(self):
         self.sudo().write(
@@ -117,9 +126,9 @@ class SaleOrder(models.Model):
         )
 
     def _ow_create_balance_invoice(self):
-        """The balance, invoiced as a down payment for the produced goods, unless
-        finance already invoiced the goods themselves: then that invoice is the one
-        to pay."""
+        """The balance, invoiced as a down payment for the goods at the quantities
+        produced (sale_order_payment), unless finance already invoiced the goods
+        themselves: then that invoice is the one to pay."""
         regular = (
             self.sudo().invoice_ids.filtered(
                 lambda m: m.move_type == "out_invoice" and m.state != "cancel"
@@ -128,7 +137,7 @@ class SaleOrder(models.Model):
         )
         if regular:
             return self.env["account.move"]
-        return self._ow_invoice_down_payment_up_to(self.amount_total)
+        return self._ow_invoice_down_payment_up_to(self.ow_goods_amount)
 
     def _ow_after_payment(self):
         res = super()._ow_after_payment()
@@ -158,13 +167,10 @@ class SaleOrder(models.Model):
     def _ow_recheck_balance(self):
         released = self.sudo().filtered(
             lambda o: o.use_order_workflow
-            and o.shipping_release_state == "released"
-            and o._ow_pays_before_shipping()
+            and o.shipping_release_state in ("released", "overridden")
             and o._ow_goods_to_ship()
         )
-        unpaid = released.filtered(
-            lambda o: not o.currency_id.is_zero(o.ow_balance_due)
-        )
+        unpaid = released.filtered(lambda o: o._ow_balance_holds())
         for order in unpaid:
             order.shipping_release_state = "blocked"
             note = _(
@@ -206,8 +212,10 @@ class SaleOrder(models.Model):
     # -- override ----------------------------------------------------------------------
     @workflow_action
     def action_override_shipping(self, reason):
-        """Emergency: the service supervisor lets this shipment go first; the
-        paperwork follows."""
+        """Emergency (先行发货，手工单后补): the service supervisor lets this shipment
+        go before its shipping request; the paperwork follows. It stands in for the
+        paperwork only: the balance of a class B/C customer still holds the goods
+        until it is paid or finance releases the order on credit."""
         self._ow_check_group([SERVICE], _("override the shipping release"))
         self._ow_check_workflow()
         if not self._ow_text(reason):
@@ -224,6 +232,16 @@ class SaleOrder(models.Model):
                         "The goods of %(order)s are not ready (production or quality "
                         "check): an override can't ship them.",
                         order=order.name,
+                    )
+                )
+            if order.shipping_release_state == "blocked" or order._ow_balance_holds():
+                raise UserError(
+                    _(
+                        "%(order)s waits for its balance of %(amount)s: the override "
+                        "stands in for the shipping request only. The goods ship once "
+                        "the balance is paid or finance releases the order on credit.",
+                        order=order.name,
+                        amount=order._ow_format_amount(order.ow_balance_due),
                     )
                 )
             now = fields.Datetime.now()
@@ -243,7 +261,6 @@ class SaleOrder(models.Model):
                     reason=reason,
                 )
             )
-            order.activity_unlink(["order_workflow.activity_balance"])
             order.activity_schedule(
                 "order_workflow.activity_override_paperwork",
                 note=_("Shipped by override: %(reason)s", reason=reason),
@@ -271,9 +288,7 @@ class SaleOrder(models.Model):
         ):
             if order._ow_open_outgoing().filtered("shipping_override_on"):
                 continue
-            if order._ow_pays_before_shipping() and not order.currency_id.is_zero(
-                order.ow_balance_due
-            ):
+            if order._ow_balance_holds():
                 order.shipping_release_state = "blocked"
             else:
                 order._ow_release_shipping()

@@ -105,13 +105,8 @@ class StockPicking(models.Model):
                         else "",
                     )
                 )
-            if picking.shipping_override_on:
-                continue  # the override stands in for the release and the request
-            if order.shipping_release_state == "blocked" or (
-                order.shipping_release_state == "released"
-                and order._ow_pays_before_shipping()
-                and not order.currency_id.is_zero(order.ow_balance_due)
-            ):  # released, then a payment was taken back
+            # released, then a payment taken back: the money is checked again
+            if order.shipping_release_state == "blocked" or order._ow_balance_holds():
                 raise UserError(
                     _(
                         "%(picking)s can't be shipped: %(customer)s pays before "
@@ -122,7 +117,7 @@ class StockPicking(models.Model):
                         order=order.name,
                     )
                 )
-            if order.shipping_release_state != "released":
+            if order.shipping_release_state not in ("released", "overridden"):
                 raise UserError(
                     _(
                         "%(picking)s can't be shipped: %(order)s is not released for "
@@ -131,6 +126,8 @@ class StockPicking(models.Model):
                         order=order.name,
                     )
                 )
+            if picking.shipping_override_on:
+                continue  # the override stands in for the request, not the money
             if not order.shipping_request_issued_on:
                 raise UserError(
                     _(

@@ -28,6 +28,8 @@ from . import test_guard
 from . import test_lifecycle
 from . import test_suite_complete
 from . import test_outbox
+from . import test_credit_release
+from . import test_collection
 from . import test_off_means_off
 from . import test_review_forms
 from . import test_review_forms_pdf

@@ -30,6 +30,7 @@ CLASS_C_PATH = [
     "ready",
     "shipped",
     "delivered",
+    "collection",
     "closed",
 ]
 

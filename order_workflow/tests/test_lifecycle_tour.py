@@ -91,5 +91,5 @@ class TestLifecycleTour(HttpCase):
         )
         self.assertEqual(picking.receipt_state, "received")
         self._tour("order_workflow_lifecycle_followup", "clerk")
-        self.assertEqual(order.workflow_stage, "closed")
+        self.assertEqual(order.workflow_stage, "collection", "closed once paid")
         self.assertTrue(order.followup_feedback)

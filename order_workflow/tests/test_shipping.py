@@ -7,7 +7,6 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-from odoo.tools.safe_eval import safe_eval
 
 from .test_production import ProductionCase
 
@@ -91,6 +90,10 @@ class TestShippingRelease(ShippingCase):
         followup.with_user(self.clerk).action_feedback(
             feedback="Satisfied, will reorder"
         )
+        self.assertEqual(order.workflow_stage, "collection", "closed once paid")
+        invoice = order._create_invoices()
+        invoice.action_post()
+        self._pay(invoice, invoice.amount_total, date.today())
         self.assertEqual(order.workflow_stage, "closed")
         self.assertIn("reorder", order.followup_feedback)
 
@@ -164,7 +167,7 @@ class TestShippingRelease(ShippingCase):
 
     def test_gate_rechecks_the_balance_of_a_released_order(self):
         """Whatever path took the money back without telling the order, a class B/C
-        order with money due does not ship without an override."""
+        order with money due does not ship unless finance released it on credit."""
         order = self._ready_order(customer=self.customer_c)
         due = order.ow_balance_due
         balance = order._ow_deposit_invoices().filtered(lambda m: m.state == "draft")
@@ -186,39 +189,6 @@ class TestShippingRelease(ShippingCase):
         self.assertAlmostEqual(order.ow_balance_due, due)
         with self.assertRaisesRegex(UserError, "still due"):
             self._ship(order)
-
-    def test_override_by_the_service_supervisor_only(self):
-        order = self._ready_order(customer=self.customer_c)
-        for user in (self.clerk, self.manager, self.shipper):
-            with self.assertRaises(AccessError):
-                order.with_user(user).action_override_shipping("urgent")
-        with self.assertRaisesRegex(UserError, "reason"):
-            order.with_user(self.service).action_override_shipping(" ")
-        self.assertIs(
-            order.with_user(self.service).action_override_shipping(
-                "Line stop at the customer; paid tomorrow"
-            ),
-            True,
-        )
-        picking = self._out_picking(order)
-        self.assertEqual(order.shipping_release_state, "overridden")
-        self.assertEqual(picking.shipping_override_by_id, self.service)
-        self.assertTrue(
-            order.activity_ids.filtered(
-                lambda a: a.activity_type_id
-                == self.env.ref("order_workflow.activity_override_paperwork")
-                and a.user_id == self.clerk
-            )
-        )
-        overrides = self.env.ref("order_workflow.action_shipping_overrides")
-        self.assertIn(
-            picking, self.env["stock.picking"].search(safe_eval(overrides.domain))
-        )
-        self._ship(order)  # no request needed: the override stands in for it
-        self.assertEqual(picking.state, "done")
-        self.assertEqual(
-            order.shipping_release_state, "blocked", "this shipment only: still due"
-        )
 
     def test_shipping_request_needs_address_recipient_and_contact(self):
         order = self._ready_order()

@@ -16,6 +16,7 @@ REASON_METHODS = {
         "action_reject_returned_confirmation",
         "action_waive_deposit",
         "action_override_shipping",
+        "action_release_on_credit",
     },
     "order_workflow.technical.review": {
         "action_assess",
