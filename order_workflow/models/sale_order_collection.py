@@ -10,7 +10,7 @@ from odoo import _, api, fields, models
 
 FINANCE = "order_workflow.group_finance_reviewer"
 # Who collects the money of an order: fields of sale.order holding users.
-COLLECTORS = ("user_id", "order_clerk_id")  # the order clerk, once it exists: add "order_clerk_id"
+COLLECTORS = ("user_id", "order_clerk_id")  # the salesperson and the order clerk
 
 
 class SaleOrder(models.Model):

@@ -2,7 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Existing workflow orders get a responsible clerk: their creator when an order
 clerk, else their salesperson when an order clerk; otherwise none, and the clerk's
-activities go where they went before (sale_order_clerk.py, ``_ow_clerk``)."""
+activities go where they went before (sale_order_clerk.py, ``_ow_clerk``).
+
+An order closes only when it is paid (the stage ``collection``): the closed orders are
+staged again, and those not paid yet wait in *Awaiting payment*."""
+
+from odoo import SUPERUSER_ID, api
 
 
 def migrate(cr, version):
@@ -29,3 +34,9 @@ def migrate(cr, version):
                 OR so.user_id IN (SELECT uid FROM clerks))
         """
     )
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    closed = env["sale.order"].search(
+        [("use_order_workflow", "=", True), ("workflow_stage", "=", "closed")]
+    )
+    env.add_to_compute(closed._fields["workflow_stage"], closed)
+    closed.flush_recordset(["workflow_stage"])
