@@ -52,9 +52,11 @@ class SaleOrder(models.Model):
         )
         confirmed = self.filtered("requested_date_confirmed") if reset else self[:0]
         res = super().write(vals)
-        confirmed.filtered(
+        unconfirm = confirmed.filtered(
             lambda o: o.requested_date_too_early and o._ow_quotation()
-        ).write({"requested_date_confirmed": False})
+        )
+        if unconfirm:
+            unconfirm.write({"requested_date_confirmed": False})
         if vals.get("requested_date_confirmed"):
             self._ow_requested_date_activities().action_feedback(
                 feedback=_("Confirmed with production.")
