@@ -52,3 +52,4 @@ from . import product_pricelist_item
 from . import sale_order_outbox
 from . import column_defaults
 from . import tier_definition
+from . import sale_order_header

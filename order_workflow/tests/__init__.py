@@ -29,3 +29,5 @@ from . import test_lifecycle
 from . import test_suite_complete
 from . import test_outbox
 from . import test_off_means_off
+from . import test_form_header
+from . import test_header_tour
