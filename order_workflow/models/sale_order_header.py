@@ -17,6 +17,7 @@ class SaleOrder(models.Model):
         help="What of the deposit is still to be paid while it holds the order.",
     )
     ow_deposit_to_invoice = fields.Boolean(
+        string="Deposit to invoice",
         compute="_compute_ow_deposit_due",
         help="Part of the deposit is not invoiced yet: the deposit invoice may be "
         "created.",
