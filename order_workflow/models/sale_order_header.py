@@ -23,6 +23,27 @@ class SaleOrder(models.Model):
         "created.",
     )
 
+    ow_can_approve = fields.Boolean(
+        string="May approve",
+        compute="_compute_ow_can_approve",
+        help="An approval of the order waits for the current user, who did not "
+        "create it nor sells it (or may approve their own orders).",
+    )
+
+    @api.depends_context("uid")
+    @api.depends("review_ids.status", "create_uid", "user_id")
+    def _compute_ow_can_approve(self):
+        """Mirrors ``_ow_my_reviews``, which refuses the approval otherwise."""
+        user = self.env.user
+        for order in self:
+            order.ow_can_approve = (
+                order.use_order_workflow
+                and order.can_review
+                and (
+                    not order._ow_is_own_order(user) or order._ow_may_approve_own(user)
+                )
+            )
+
     @api.depends(
         "deposit_state",
         "deposit_amount",

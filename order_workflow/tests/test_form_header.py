@@ -88,7 +88,7 @@ class TestFormHeader(TransactionCase):
     def _acts(self, stage, order, user):
         groups, button = NEXT_ACTION[stage]
         if stage == "approval":
-            return order.with_user(user).can_review and button
+            return order.with_user(user).ow_can_approve and button
         if stage in ("intake", "info_needed") and not order.review_complete:
             # nothing to pass yet: the clerk asks the customer, records the answer
             button = {
@@ -116,10 +116,10 @@ class TestFormHeader(TransactionCase):
         for stage, order in self.orders.items():
             self.assertEqual(order.workflow_stage, stage, DEMO_ORDERS[stage])
 
-    def _complete_quotation(self):
+    def _complete_quotation(self, clerk=None):
         """A quotation of a qualified customer with nothing missing, in Intake."""
         sample = self.orders["ready"]
-        clerk = self.users["clerk"]
+        clerk = clerk or self.users["clerk"]
         order = (
             self.env["sale.order"]
             .with_user(clerk)
@@ -200,6 +200,19 @@ class TestFormHeader(TransactionCase):
             for role, user in self.users.items():
                 shown = visible_buttons(order, user, OCA_APPROVAL)
                 self.assertFalse(shown, f"{stage}, {role}")
+
+    def test_no_approve_on_one_s_own_order(self):
+        """OCA's can_review is true for the manager who created the order; the
+        server refuses that approval, so the header does not offer it."""
+        manager = self.users["manager"]
+        order = self._complete_quotation(manager)
+        order.with_user(manager).action_review_pass()
+        self.assertEqual(order.workflow_stage, "approval")
+        self.assertTrue(order.with_user(manager).can_review)
+        names = [node.get("name") for node in visible_buttons(order, manager)]
+        self.assertNotIn("action_approve", names)
+        with self.assertRaises(AccessError):
+            order.with_user(manager).action_approve()
 
     def test_money_that_holds_the_order(self):
         deposit, held = self.orders["deposit"], self.orders["payment_hold"]
