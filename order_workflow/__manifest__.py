@@ -59,6 +59,7 @@
         "reports/shipping_request_report.xml",
         "reports/delivery_receipt_report.xml",
         "views/shipping_views.xml",
+        "views/sale_order_header_views.xml",
         "views/sale_order_guide_views.xml",
         "views/crm_team_views.xml",
         "views/tier_definition_views.xml",

@@ -61,3 +61,4 @@ from . import sale_order_outbox
 from . import column_defaults
 from . import tier_definition
 from . import sale_order_review_forms
+from . import sale_order_header

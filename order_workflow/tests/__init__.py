@@ -38,3 +38,5 @@ from . import test_production_dates
 from . import test_order_clerk
 from . import test_order_clerk_rpc
 from . import test_tell_the_right_people
+from . import test_form_header
+from . import test_header_tour
