@@ -24,7 +24,8 @@ DEMO_ORDERS = {
     "ready": "EC-7706",
     "shipped": "EC-7707",
     "delivered": "EC-7708",
-    "closed": "EC-7709",
+    "collection": "EC-7709",
+    "closed": "EC-7712",
     "rejected": "EC-7710",
     "cancelled": "EC-7711",
 }

@@ -53,6 +53,11 @@ NEXT_ACTION = {
     ),
     # the follow-up call is the salesperson's activity in the chatter
     "delivered": ((), None),
+    # the money: finance registers the payments of the invoices
+    "collection": (
+        ("order_workflow.group_finance_reviewer",),
+        "action_view_invoice",
+    ),
     "closed": ((), None),
     "rejected": (APPROVERS, "action_review_restore"),
     "cancelled": ((), None),
