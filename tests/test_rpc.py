@@ -4,7 +4,10 @@ import xmlrpc.client
 
 from odoo.tests import HttpCase, get_db_name, tagged
 
-from odoo.addons.order_workflow.tests.common import CLASS_C_PATH
+from odoo.addons.order_workflow.tests.common import (
+    CLASS_C_PATH,
+    attach_customer_documents,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -94,6 +97,9 @@ class TestRpc(HttpCase):
         _uid, manager = self._login("manager")
         with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
             clerk("res.partner", "action_qualify", [customer.id])
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "business licence"):
+            manager("res.partner", "action_qualify", [customer.id])
+        attach_customer_documents(customer)
         self.assertIs(manager("res.partner", "action_qualify", [customer.id]), True)
         order_id = self._quotation(
             clerk, customer, product, product_uom_qty=2, price_unit=80
@@ -141,6 +147,7 @@ class TestRpc(HttpCase):
         _uid, clerk = self._login("clerk")
         _uid, tech = self._login("tech")
         _uid, manager = self._login("manager")
+        attach_customer_documents(customer)
         manager("res.partner", "action_qualify", [customer.id])
 
         def quotation(price, nonstandard=False):
@@ -217,7 +224,7 @@ class TestRpc(HttpCase):
                 "phone": "+86 21 1",
             }
         )
-        customer.action_qualify()
+        attach_customer_documents(customer).action_qualify()
         product = self.env["product.product"].create(
             {"name": "RPC press", "list_price": 1.0, "taxes_id": False}
         )
@@ -287,7 +294,9 @@ class TestRpc(HttpCase):
                 "phone": "+86 510 1",
             }
         )
-        customer.action_qualify()  # new customers are class C: 30 % deposit
+        attach_customer_documents(
+            customer
+        ).action_qualify()  # new customers are class C: 30 % deposit
         product = self._mto_product("RPC valve body")
         _uid, clerk = self._login("clerk")
         _uid, manager = self._login("manager")
@@ -416,7 +425,9 @@ class TestRpc(HttpCase):
                 "phone": "+86 571 1",
             }
         )
-        customer.action_qualify()  # class C: 30 % deposit, pays before shipping
+        attach_customer_documents(
+            customer
+        ).action_qualify()  # class C: 30 % deposit, pays before shipping
         product = self._mto_product("RPC gearbox")
         logins = "clerk manager finance production shipping".split()
         clerk, manager, finance, production, shipping = (
@@ -444,6 +455,8 @@ class TestRpc(HttpCase):
         stages = [stage()]
         clerk("sale.order", "action_review_pass", [order_id])
         stages.append(stage())
+        finance("sale.order", "action_price_approve", [order_id])  # every price
+        stages.append(stage())
         manager("sale.order", "action_approve", [order_id])
         stages.append(stage())
         clerk("sale.order", "action_send_for_confirmation", [order_id])
@@ -465,6 +478,30 @@ class TestRpc(HttpCase):
         [mo_id] = production("mrp.production", "search", [("origin", "=", name)])
         production("mrp.production", "action_acknowledge_instruction", [mo_id])
         production("mrp.production", "button_mark_done", [mo_id])
+        stages.append(stage())
+        # every finished product is inspected before shipping
+        _uid, qc = self._login("qc")
+        inspections = qc("qc.inspection", "search", [("production_id", "=", mo_id)])
+        self.assertEqual(len(inspections), 1)
+        for line in qc(
+            "qc.inspection.line",
+            "search_read",
+            [("inspection_id", "in", inspections)],
+            ["possible_ql_values"],
+        ):
+            ok = qc(
+                "qc.test.question.value",
+                "search",
+                [("id", "in", line["possible_ql_values"]), ("ok", "=", True)],
+                limit=1,
+            )
+            qc(
+                "qc.inspection.line",
+                "write",
+                [line["id"]],
+                {"qualitative_value": ok[0]},
+            )
+        self.assertIs(qc("qc.inspection", "action_confirm", inspections), True)
         stages.append(stage())
         [picking_id] = shipping(
             "stock.picking",
@@ -526,10 +563,10 @@ class TestRpc(HttpCase):
                 "phone": "+86 512 2",
             }
         )
-        customer_a.action_qualify()
+        attach_customer_documents(customer_a).action_qualify()
         customer_a.credit_class = "A"
         customer_b = customer_a.copy({"name": "RPC class B customer"})
-        customer_b.action_qualify()
+        attach_customer_documents(customer_b).action_qualify()
         customer_b.write({"credit_class": "B", "deposit_percent": 0.0})
         product = self._mto_product("RPC pump")
         logins = "clerk manager production shipping service".split()

@@ -5,7 +5,9 @@ from . import mail_thread
 from . import ir_sequence
 from . import res_company
 from . import res_partner
+from . import res_partner_documents
 from . import res_config_settings
+from . import res_company_checks
 from . import review_check
 from . import sale_order
 from . import sale_order_review
@@ -34,6 +36,7 @@ from . import qc_inspection
 from . import qc_trigger_line
 from . import stock_picking
 from . import sale_order_shipping
+from . import sale_order_ship_date
 from . import sale_order_ready
 from . import sale_order_delivery
 from . import acceptance_issue

@@ -74,7 +74,14 @@ class SaleOrder(models.Model):
     # Besides the stored readonly fields the workflow adds (guard.py): a workflow
     # order changes state only through Odoo's own actions, which the workflow's gates
     # check (confirm, cancel, set to quotation); a quotation may be marked sent.
-    _ow_guarded_fields = {"state": Rule(scope="_ow_guard_state_scope")}
+    _ow_guarded_fields = {
+        "state": Rule(scope="_ow_guard_state_scope"),
+        # sale_order_ship_date.py
+        "planned_ship_date": Rule(
+            groups=("order_workflow.group_order_clerk",),
+            scope="_ow_guard_workflow_scope",
+        ),
+    }
 
     use_order_workflow = fields.Boolean(
         string="Order Workflow",

@@ -29,3 +29,6 @@ from . import test_lifecycle
 from . import test_suite_complete
 from . import test_outbox
 from . import test_off_means_off
+from . import test_ship_date
+from . import test_customer_documents
+from . import test_seed_rules_rpc
