@@ -147,6 +147,7 @@ class TestRpc(HttpCase):
         _uid, clerk = self._login("clerk")
         _uid, tech = self._login("tech")
         _uid, manager = self._login("manager")
+        _uid, finance = self._login("finance")
         attach_customer_documents(customer)
         manager("res.partner", "action_qualify", [customer.id])
 
@@ -179,6 +180,7 @@ class TestRpc(HttpCase):
         # 2. the state of an approved quotation
         fair = quotation(100)
         clerk("sale.order", "action_review_pass", [fair])
+        finance("sale.order", "action_price_approve", [fair])  # every order's prices
         manager("sale.order", "action_approve", [fair])
         self.assertEqual(stage(fair), "customer_confirmation")
         with self.assertRaisesRegex(xmlrpc.client.Fault, "by hand"):
@@ -215,6 +217,7 @@ class TestRpc(HttpCase):
     def test_approvals_by_amount_over_rpc(self):
         """50,000 / 200,000 / 800,000 need 1 / 2 / 3 levels, approved in sequence."""
         self.env.company.order_workflow_price_tolerance = 1e9
+        self.env.company.order_workflow_check_all_prices = False  # not the topic
         customer = self.env["res.partner"].create(
             {
                 "name": "RPC approval customer",
@@ -284,6 +287,7 @@ class TestRpc(HttpCase):
         """Signed copy verified → held for the deposit; only finance waives it; a
         bank payment reconciling the deposit invoice releases production."""
         self.env.company.order_workflow_price_tolerance = 1e9
+        self.env.company.order_workflow_check_all_prices = False  # not the topic
         customer = self.env["res.partner"].create(
             {
                 "name": "RPC deposit customer",
@@ -553,6 +557,7 @@ class TestRpc(HttpCase):
 
     def test_class_a_ships_override_and_disputed_receipt_over_rpc(self):
         self.env.company.order_workflow_price_tolerance = 1e9
+        self.env.company.order_workflow_check_all_prices = False  # not the topic
         customer_a = self.env["res.partner"].create(
             {
                 "name": "RPC class A customer",
@@ -569,6 +574,7 @@ class TestRpc(HttpCase):
         attach_customer_documents(customer_b).action_qualify()
         customer_b.write({"credit_class": "B", "deposit_percent": 0.0})
         product = self._mto_product("RPC pump")
+        product.ships_without_inspection = True  # the quality gate is not the topic
         logins = "clerk manager production shipping service".split()
         clerk, manager, production, shipping, service = (
             self._login(login)[1] for login in logins
