@@ -63,6 +63,7 @@ class ResPartner(models.Model):
             and not self._ow_guard_exempt(vals)
         )
         if qualifying:  # qualified by hand in the form: the same rule as the action
+            self._ow_check_guard([vals])  # a role that may not qualify: refused first
             documents = {
                 name: vals[name]
                 for name in ("business_licence_ids", "credit_record_ids")
