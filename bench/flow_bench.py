@@ -11,13 +11,14 @@ quotation, ``action_confirm``, every MO produced (``button_mark_done`` with
 
 On a database with order_workflow it runs the gated flow, each step as the demo user
 of its role, through the public methods of DESIGN.md: intake (clerk creates the
-order), ``action_review_pass`` (clerk), ``action_approve`` (manager, and director / gm
+order), ``action_review_pass`` (clerk), ``action_price_approve`` (finance: it checks
+every order's prices), ``action_approve`` (manager, and director / gm
 when the amount calls for them), ``action_send_for_confirmation``,
 ``action_register_signed_confirmation``, ``action_verify_confirmation`` (clerk: this
 confirms), production (production supervisor), ``action_issue_shipping_request``
 (clerk), ``button_validate`` (shipping clerk), ``action_register_receipt`` (shipping
-clerk). The customer is class A and qualified: no deposit, no payment hold. The
-products need no inspection: the quality gate is skipped.
+clerk). The customer is class A and qualified (its documents filed): no deposit, no
+payment hold. The products ship without inspection: the quality gate is skipped.
 
 Both databases get the same bench data, created here: two stocked components, 20
 finished products with a BoM of the two components, on a route "Bench make-to-order"
@@ -109,8 +110,21 @@ def setup(env, gated):
     if gated:
         users = {
             role: env.ref(f"order_workflow.user_demo_{role}")
-            for role in "clerk manager director gm production shipping".split()
+            for role in "clerk manager director gm finance production shipping".split()
         }
+        products.product_tmpl_id.ships_without_inspection = True
+        licence, record = env["ir.attachment"].create(
+            [
+                {"name": f"{name}.pdf", "raw": b"%PDF-1.4"}
+                for name in ("licence", "credit")
+            ]
+        )
+        customer.write(
+            {
+                "business_licence_ids": [Command.set(licence.ids)],
+                "credit_record_ids": [Command.set(record.ids)],
+            }
+        )
         customer.with_user(users["manager"]).action_qualify()
         customer.with_user(users["manager"]).credit_class = "A"
         assert not customer.deposit_percent, customer.deposit_percent
@@ -195,6 +209,9 @@ def gated_flow(env, meter, data, lines):
         order = as_["clerk"]["sale.order"].create(vals)
     with meter.measure(steps.setdefault("review_pass", {})):
         order.action_review_pass()
+    assert order.workflow_stage == "price_review", order.workflow_stage
+    with meter.measure(steps.setdefault("price_approve", {})):
+        order.with_env(as_["finance"]).action_price_approve()
     assert order.workflow_stage == "approval", order.workflow_stage
     level = order.ow_approval_level
     for approver in ("manager", "director", "gm")[:level]:

@@ -8,8 +8,9 @@ Usage:
 
 Every step is the public method a client would call (DESIGN.md's contract); the stage
 is printed after each one. A class B customer is used, so the order meets every gate:
-review, approval, signed confirmation, deposit, production, payment hold, shipping
-request, delivery receipt, the follow-up call and the final invoice.
+review, price check, approval, signed confirmation, deposit, production, inspection,
+payment hold, shipping request, delivery receipt, the follow-up call and the final
+invoice.
 """
 
 import argparse
@@ -37,8 +38,8 @@ class Session:
 
 def run(url, db, echo=print):
     """Run the flow; return the list of stages seen, in order."""
-    roles = "clerk manager finance production shipping".split()
-    clerk, manager, finance, production, shipping = (
+    roles = "clerk manager finance production qc shipping".split()
+    clerk, manager, finance, production, qc, shipping = (
         Session(url, db, role) for role in roles
     )
 
@@ -91,6 +92,8 @@ def run(url, db, echo=print):
     step("clerk records the customer's order")
     clerk("sale.order", "action_review_pass", [order_id])
     step("clerk passes the preliminary review")
+    finance("sale.order", "action_price_approve", [order_id])
+    step("finance checks the prices")
     manager("sale.order", "action_approve", [order_id])
     step("sales manager approves")
     clerk("sale.order", "action_send_for_confirmation", [order_id])
@@ -114,6 +117,22 @@ def run(url, db, echo=print):
     for mo in mos:
         production("mrp.production", "button_mark_done", [mo])
     step("production produces the goods")
+    inspections = qc("qc.inspection", "search", [("production_id", "in", mos)])
+    for line in qc(
+        "qc.inspection.line",
+        "search_read",
+        [("inspection_id", "in", inspections)],
+        ["possible_ql_values"],
+    ):
+        ok = qc(
+            "qc.test.question.value",
+            "search",
+            [("id", "in", line["possible_ql_values"]), ("ok", "=", True)],
+            limit=1,
+        )
+        qc("qc.inspection.line", "write", [line["id"]], {"qualitative_value": ok[0]})
+    qc("qc.inspection", "action_confirm", inspections)
+    step("QC inspects the finished goods: passed")
     [order] = clerk("sale.order", "read", [order_id], ["invoice_ids", "ow_balance_due"])
     echo(f"{'':<48} balance due: {order['ow_balance_due']:.2f}")
     [balance_invoice] = [i for i in order["invoice_ids"] if i != deposit_invoice]

@@ -4,7 +4,10 @@ import xmlrpc.client
 
 from odoo.tests import HttpCase, get_db_name, tagged
 
-from odoo.addons.order_workflow.tests.common import CLASS_C_PATH
+from odoo.addons.order_workflow.tests.common import (
+    CLASS_C_PATH,
+    attach_customer_documents,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -94,6 +97,9 @@ class TestRpc(HttpCase):
         _uid, manager = self._login("manager")
         with self.assertRaisesRegex(xmlrpc.client.Fault, "AccessError|Only"):
             clerk("res.partner", "action_qualify", [customer.id])
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "business licence"):
+            manager("res.partner", "action_qualify", [customer.id])
+        attach_customer_documents(customer)
         self.assertIs(manager("res.partner", "action_qualify", [customer.id]), True)
         order_id = self._quotation(
             clerk, customer, product, product_uom_qty=2, price_unit=80
@@ -141,6 +147,8 @@ class TestRpc(HttpCase):
         _uid, clerk = self._login("clerk")
         _uid, tech = self._login("tech")
         _uid, manager = self._login("manager")
+        _uid, finance = self._login("finance")
+        attach_customer_documents(customer)
         manager("res.partner", "action_qualify", [customer.id])
 
         def quotation(price, nonstandard=False):
@@ -172,6 +180,7 @@ class TestRpc(HttpCase):
         # 2. the state of an approved quotation
         fair = quotation(100)
         clerk("sale.order", "action_review_pass", [fair])
+        finance("sale.order", "action_price_approve", [fair])  # every order's prices
         manager("sale.order", "action_approve", [fair])
         self.assertEqual(stage(fair), "customer_confirmation")
         with self.assertRaisesRegex(xmlrpc.client.Fault, "by hand"):
@@ -208,6 +217,7 @@ class TestRpc(HttpCase):
     def test_approvals_by_amount_over_rpc(self):
         """50,000 / 200,000 / 800,000 need 1 / 2 / 3 levels, approved in sequence."""
         self.env.company.order_workflow_price_tolerance = 1e9
+        self.env.company.order_workflow_check_all_prices = False  # not the topic
         customer = self.env["res.partner"].create(
             {
                 "name": "RPC approval customer",
@@ -217,7 +227,7 @@ class TestRpc(HttpCase):
                 "phone": "+86 21 1",
             }
         )
-        customer.action_qualify()
+        attach_customer_documents(customer).action_qualify()
         product = self.env["product.product"].create(
             {"name": "RPC press", "list_price": 1.0, "taxes_id": False}
         )
@@ -277,6 +287,7 @@ class TestRpc(HttpCase):
         """Signed copy verified → held for the deposit; only finance waives it; a
         bank payment reconciling the deposit invoice releases production."""
         self.env.company.order_workflow_price_tolerance = 1e9
+        self.env.company.order_workflow_check_all_prices = False  # not the topic
         customer = self.env["res.partner"].create(
             {
                 "name": "RPC deposit customer",
@@ -287,7 +298,9 @@ class TestRpc(HttpCase):
                 "phone": "+86 510 1",
             }
         )
-        customer.action_qualify()  # new customers are class C: 30 % deposit
+        attach_customer_documents(
+            customer
+        ).action_qualify()  # new customers are class C: 30 % deposit
         product = self._mto_product("RPC valve body")
         _uid, clerk = self._login("clerk")
         _uid, manager = self._login("manager")
@@ -416,7 +429,9 @@ class TestRpc(HttpCase):
                 "phone": "+86 571 1",
             }
         )
-        customer.action_qualify()  # class C: 30 % deposit, pays before shipping
+        attach_customer_documents(
+            customer
+        ).action_qualify()  # class C: 30 % deposit, pays before shipping
         product = self._mto_product("RPC gearbox")
         logins = "clerk manager finance production shipping".split()
         clerk, manager, finance, production, shipping = (
@@ -444,6 +459,8 @@ class TestRpc(HttpCase):
         stages = [stage()]
         clerk("sale.order", "action_review_pass", [order_id])
         stages.append(stage())
+        finance("sale.order", "action_price_approve", [order_id])  # every price
+        stages.append(stage())
         manager("sale.order", "action_approve", [order_id])
         stages.append(stage())
         clerk("sale.order", "action_send_for_confirmation", [order_id])
@@ -465,6 +482,30 @@ class TestRpc(HttpCase):
         [mo_id] = production("mrp.production", "search", [("origin", "=", name)])
         production("mrp.production", "action_acknowledge_instruction", [mo_id])
         production("mrp.production", "button_mark_done", [mo_id])
+        stages.append(stage())
+        # every finished product is inspected before shipping
+        _uid, qc = self._login("qc")
+        inspections = qc("qc.inspection", "search", [("production_id", "=", mo_id)])
+        self.assertEqual(len(inspections), 1)
+        for line in qc(
+            "qc.inspection.line",
+            "search_read",
+            [("inspection_id", "in", inspections)],
+            ["possible_ql_values"],
+        ):
+            ok = qc(
+                "qc.test.question.value",
+                "search",
+                [("id", "in", line["possible_ql_values"]), ("ok", "=", True)],
+                limit=1,
+            )
+            qc(
+                "qc.inspection.line",
+                "write",
+                [line["id"]],
+                {"qualitative_value": ok[0]},
+            )
+        self.assertIs(qc("qc.inspection", "action_confirm", inspections), True)
         stages.append(stage())
         [picking_id] = shipping(
             "stock.picking",
@@ -529,6 +570,7 @@ class TestRpc(HttpCase):
 
     def test_class_a_ships_override_and_disputed_receipt_over_rpc(self):
         self.env.company.order_workflow_price_tolerance = 1e9
+        self.env.company.order_workflow_check_all_prices = False  # not the topic
         customer_a = self.env["res.partner"].create(
             {
                 "name": "RPC class A customer",
@@ -539,12 +581,13 @@ class TestRpc(HttpCase):
                 "phone": "+86 512 2",
             }
         )
-        customer_a.action_qualify()
+        attach_customer_documents(customer_a).action_qualify()
         customer_a.credit_class = "A"
         customer_b = customer_a.copy({"name": "RPC class B customer"})
-        customer_b.action_qualify()
+        attach_customer_documents(customer_b).action_qualify()
         customer_b.write({"credit_class": "B", "deposit_percent": 0.0})
         product = self._mto_product("RPC pump")
+        product.ships_without_inspection = True  # the quality gate is not the topic
         logins = "clerk manager production shipping service finance".split()
         clerk, manager, production, shipping, service, finance = (
             self._login(login)[1] for login in logins

@@ -6,7 +6,9 @@ from . import mail_thread
 from . import ir_sequence
 from . import res_company
 from . import res_partner
+from . import res_partner_documents
 from . import res_config_settings
+from . import res_company_checks
 from . import review_check
 from . import sale_order
 from . import sale_order_clerk
@@ -42,6 +44,7 @@ from . import stock_picking
 from . import sale_order_shipping
 from . import sale_order_credit_release
 from . import sale_order_collection
+from . import sale_order_ship_date
 from . import sale_order_ready
 from . import sale_order_delivery
 from . import acceptance_issue

@@ -1,7 +1,11 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Products inspected before shipping: the flag keeps OCA's trigger line (MO done →
-finished-goods inspection) in step, so nobody has to set the trigger up by hand."""
+"""Inspected before shipping by default: every finished product of a workflow order is
+inspected when its MO is done, unless the product opts out
+(``ships_without_inspection``).
+The workflow adds the finished-goods test to OCA's trigger look-up for the MOs of
+workflow orders (qc_trigger_line.py), so nobody sets up a trigger per product, and MOs
+of other orders are inspected only as OCA's own triggers say."""
 
 from odoo import api, fields, models
 
@@ -9,46 +13,26 @@ from odoo import api, fields, models
 class ProductTemplate(models.Model):
     _inherit = "product.template"
 
+    ships_without_inspection = fields.Boolean(
+        string="Ships without inspection",
+        help="Finished goods of this product ship without the inspection before "
+        "shipping. Otherwise, on workflow orders, they are inspected (quantity, "
+        "appearance, packaging, labels) when their manufacturing order is done, and "
+        "do not ship before the inspection passes.",
+    )
     inspection_before_shipping = fields.Boolean(
-        help="Finished goods of this product are inspected (quantity, appearance, "
-        "packaging, labels) when their manufacturing order is done, and do not ship "
-        "before the inspection passes.",
+        string="Inspection before shipping",
+        compute="_compute_inspection_before_shipping",
+        inverse="_inverse_inspection_before_shipping",
+        help="Finished goods of this product are inspected on workflow orders before "
+        "shipping (the default): the opposite of Ships without inspection.",
     )
 
-    def _ow_sync_qc_trigger(self):
-        trigger = self.env.ref("quality_control_mrp_oca.qc_trigger_mrp")
-        test = self.env.ref("order_workflow.qc_test_finished_goods")
-        lines = self.env["qc.trigger.product_template_line"].sudo()
-        existing = lines.search(
-            [
-                ("product_template", "in", self.ids),
-                ("trigger", "=", trigger.id),
-                ("test", "=", test.id),
-            ]
-        )
-        flagged = self.filtered("inspection_before_shipping")
-        missing = flagged - existing.product_template
-        existing.filtered(lambda t: t.product_template not in flagged).unlink()
-        lines.create(
-            [
-                {
-                    "product_template": template.id,
-                    "trigger": trigger.id,
-                    "test": test.id,
-                    "timing": "after",
-                }
-                for template in missing
-            ]
-        )
+    @api.depends("ships_without_inspection")
+    def _compute_inspection_before_shipping(self):
+        for template in self:
+            template.inspection_before_shipping = not template.ships_without_inspection
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        templates = super().create(vals_list)
-        templates.filtered("inspection_before_shipping")._ow_sync_qc_trigger()
-        return templates
-
-    def write(self, vals):
-        res = super().write(vals)
-        if "inspection_before_shipping" in vals:
-            self._ow_sync_qc_trigger()
-        return res
+    def _inverse_inspection_before_shipping(self):
+        for template in self:
+            template.ships_without_inspection = not template.inspection_before_shipping

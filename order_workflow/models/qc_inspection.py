@@ -56,6 +56,16 @@ class QcInspection(models.Model):
     def _ow_stage_orders(self):
         return self.sudo().production_id.sale_id
 
+    # every finished product is inspected (issue 16): the QC inspector's decisions are
+    # called over RPC too, where OCA's ``None`` can't be returned
+    def action_confirm(self):
+        res = super().action_confirm()
+        return True if res is None else res
+
+    def action_approve(self):
+        res = super().action_approve()
+        return True if res is None else res
+
     def write(self, vals):
         res = super().write(vals)
         if "state" in vals:

@@ -93,7 +93,8 @@ class ResPartner(models.Model):
         "partner_id",
         "attachment_id",
         string="Business licence",
-        help="Optional: the customer's business licence, filed when qualifying.",
+        help="The customer's business licence, needed to qualify the customer "
+        "(unless switched off in Settings).",
     )
     credit_record_ids = fields.Many2many(
         "ir.attachment",
@@ -101,7 +102,8 @@ class ResPartner(models.Model):
         "partner_id",
         "attachment_id",
         string="Credit record",
-        help="Optional: the customer's credit record, filed when qualifying.",
+        help="The customer's credit record, needed to qualify the customer (unless "
+        "switched off in Settings).",
     )
 
     ow_is_qualifier = fields.Boolean(

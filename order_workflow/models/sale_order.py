@@ -83,6 +83,11 @@ class SaleOrder(models.Model):
     _ow_guarded_fields = {
         "state": Rule(scope="_ow_guard_state_scope"),
         "order_clerk_id": Rule(groups=("order_workflow.group_sales_manager",)),
+        # sale_order_ship_date.py
+        "planned_ship_date": Rule(
+            groups=("order_workflow.group_order_clerk",),
+            scope="_ow_guard_workflow_scope",
+        ),
     }
 
     use_order_workflow = fields.Boolean(

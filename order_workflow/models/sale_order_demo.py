@@ -8,6 +8,31 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 
 
+def _demo_documents(partner):
+    """The customer's business licence and credit record, which qualifying needs."""
+    licence, record = partner.env["ir.attachment"].create(
+        [
+            {"name": f"{name} - {partner.name}.pdf", "raw": b"%PDF-1.4 demo scan"}
+            for name in ("Business licence", "Credit record")
+        ]
+    )
+    partner.write(
+        {
+            "business_licence_ids": [Command.set(licence.ids)],
+            "credit_record_ids": [Command.set(record.ids)],
+        }
+    )
+
+
+def _demo_inspected(order, inspector):
+    """The inspector passes the inspections of the order's finished goods."""
+    inspections = order.sudo().ow_production_ids.qc_inspections_ids
+    for line in inspections.inspection_lines:
+        line.qualitative_value = line.test_line.ql_values.filtered("ok")[:1]
+    inspections.with_user(inspector).action_confirm()
+    return order
+
+
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
@@ -25,6 +50,7 @@ class SaleOrder(models.Model):
             key: ref(f"order_workflow.demo_customer_{key}") for key in ("a", "b", "c")
         }
         for key, credit_class in (("a", "A"), ("b", "B"), ("c", "C")):
+            _demo_documents(customers[key])
             customers[key].with_user(users["manager"]).action_qualify()
             customers[key].with_user(users["manager"]).credit_class = credit_class
         valve = ref("order_workflow.demo_product_valve")
@@ -66,9 +92,13 @@ class SaleOrder(models.Model):
                 )
             )
 
-        def approved(order):
+        def priced(order):
             order.with_user(clerk).action_review_pass()
-            order.with_user(users["manager"]).action_approve()
+            order.with_user(users["finance"]).action_price_approve()
+            return order
+
+        def approved(order):
+            priced(order).with_user(users["manager"]).action_approve()
             return order
 
         def verified(order):
@@ -96,6 +126,9 @@ class SaleOrder(models.Model):
                 production.move_raw_ids.picked = True
                 production.button_mark_done()
             return order
+
+        def inspected(order):
+            return _demo_inspected(order, users["qc"])
 
         def ship(order):
             order.with_user(clerk).action_issue_shipping_request()
@@ -134,8 +167,8 @@ class SaleOrder(models.Model):
         new(b, price=valve.list_price * 0.8, ref_no="GT-3301").with_user(
             clerk
         ).action_review_pass()
-        # Approval
-        new(b, ref_no="GT-3302").with_user(clerk).action_review_pass()
+        # Approval: prices checked by finance
+        priced(new(b, ref_no="GT-3302"))
         # Customer confirmation: sent, waiting for the signed copy
         approved(new(a, ref_no="EC-7703")).with_user(
             clerk
@@ -149,16 +182,16 @@ class SaleOrder(models.Model):
         # Payment hold: class B, deposit paid, produced, balance due
         held = verified(new(b, ref_no="GT-3303"))
         pay(held, held._ow_deposit_invoices(), held.deposit_amount)
-        produce(held)
+        inspected(produce(held))
         # Ready to ship
-        produce(verified(new(a, ref_no="EC-7706")))
+        inspected(produce(verified(new(a, ref_no="EC-7706"))))
         # Shipped, awaiting the signed receipt
-        ship(produce(verified(new(a, ref_no="EC-7707"))))
+        ship(inspected(produce(verified(new(a, ref_no="EC-7707")))))
         # Delivered: follow-up call due
-        receive(ship(produce(verified(new(a, ref_no="EC-7708")))))
+        receive(ship(inspected(produce(verified(new(a, ref_no="EC-7708"))))))
         # Awaiting payment (followed up, not invoiced yet), then closed (paid)
         for ref_no in ("EC-7709", "EC-7712"):
-            done = receive(ship(produce(verified(new(a, ref_no=ref_no)))))
+            done = receive(ship(inspected(produce(verified(new(a, ref_no=ref_no))))))
             done.activity_ids.filtered(
                 lambda act: act.activity_type_id
                 == ref("order_workflow.activity_followup")

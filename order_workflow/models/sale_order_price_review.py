@@ -1,6 +1,9 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Price review (财务价格审核): prices that deviate from the price list need finance."""
+"""Price review (财务价格审核): finance checks the prices of every order (the company
+setting ``order_workflow_check_all_prices``, on by default); with the setting off, only
+orders with prices that deviate from the price list. Deviations are highlighted
+either way."""
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -63,11 +66,18 @@ class SaleOrder(models.Model):
             stages.add("price_review")
         return stages
 
+    def _ow_needs_price_review(self):
+        self.ensure_one()
+        return (
+            self.company_id.order_workflow_check_all_prices
+            or self.price_deviation_found
+        )
+
     def _ow_after_review_passed(self):
         super()._ow_after_review_passed()
         for order in self:
             order.price_review_state = (
-                "pending" if order.price_deviation_found else "not_needed"
+                "pending" if order._ow_needs_price_review() else "not_needed"
             )
 
     @workflow_action
@@ -78,7 +88,7 @@ class SaleOrder(models.Model):
             and o.review_state == "passed"
             and o.state in ("draft", "sent")
         ):
-            wanted = "pending" if order.price_deviation_found else "not_needed"
+            wanted = "pending" if order._ow_needs_price_review() else "not_needed"
             if order.price_review_state != wanted:
                 if order.price_review_state == "approved":
                     order.message_post(
@@ -96,7 +106,7 @@ class SaleOrder(models.Model):
 
     @workflow_action
     def action_price_approve(self):
-        """Approve the deviating prices (finance reviewer)."""
+        """Approve the order's prices (finance reviewer)."""
         self._ow_price_prepare(_("approve prices"))
         self.write(
             {

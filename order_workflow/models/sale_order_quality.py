@@ -1,8 +1,9 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The quality gate (质检): finished goods flagged "inspection before shipping" are
-inspected when their MO is done (OCA ``quality_control_mrp_oca``); the order stays in
-``quality`` until every inspection has passed, and its goods don't leave before."""
+"""The quality gate (质检): finished goods of workflow orders are inspected when their
+MO is done (OCA ``quality_control_mrp_oca``), unless their product ships without
+inspection; the order stays in ``quality`` until every inspection has passed, and its
+goods don't leave before."""
 
 from odoo import api, fields, models
 
@@ -27,16 +28,16 @@ class SaleOrder(models.Model):
 
     @api.depends(
         "ow_production_ids.state",
-        "ow_production_ids.product_id.inspection_before_shipping",
+        "ow_production_ids.product_id.ships_without_inspection",
         "ow_production_ids.qc_inspections_ids.state",
     )
     def _compute_qc_state(self):
         for order in self:
             # an MO finished with no inspection at all was made before its product
-            # needed one: switching the flag on does not reopen finished orders
+            # needed one: opting back in does not reopen finished orders
             productions = order.ow_production_ids.filtered(
                 lambda p: p.state != "cancel"
-                and p.product_id.inspection_before_shipping
+                and not p.product_id.ships_without_inspection
                 and (p.state != "done" or p.qc_inspections_ids)
             )
             if not productions:

@@ -40,3 +40,6 @@ from . import test_order_clerk_rpc
 from . import test_tell_the_right_people
 from . import test_form_header
 from . import test_header_tour
+from . import test_ship_date
+from . import test_customer_documents
+from . import test_seed_rules_rpc

@@ -8,6 +8,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
+from .common import attach_customer_documents
+
 
 @tagged("post_install", "-at_install")
 class TestApprovalHttp(HttpCase):
@@ -15,6 +17,7 @@ class TestApprovalHttp(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.company.order_workflow_price_tolerance = 1e9
+        cls.env.company.order_workflow_check_all_prices = False
         customer = cls.env["res.partner"].create(
             {
                 "name": "HTTP Customer",
@@ -24,7 +27,7 @@ class TestApprovalHttp(HttpCase):
                 "phone": "1",
             }
         )
-        customer.action_qualify()
+        attach_customer_documents(customer).action_qualify()
         product = cls.env["product.product"].create(
             {"name": "HTTP machine", "list_price": 1.0, "taxes_id": False}
         )

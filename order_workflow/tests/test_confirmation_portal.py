@@ -7,6 +7,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
+from .common import attach_customer_documents
+
 # a 1x1 PNG, as the portal's signature widget sends it
 SIGNATURE = (
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
@@ -19,6 +21,7 @@ class TestPortalSignature(HttpCase):
     def test_portal_signature_returns_the_copy_without_confirming(self):
         env = self.env
         env.company.order_workflow_price_tolerance = 1e9
+        env.company.order_workflow_check_all_prices = False
         customer = env["res.partner"].create(
             {
                 "name": "Portal Customer",
@@ -28,7 +31,7 @@ class TestPortalSignature(HttpCase):
                 "email": "portal@example.com",
             }
         )
-        customer.action_qualify()
+        attach_customer_documents(customer).action_qualify()
         product = env["product.product"].create(
             {"name": "Portal pump", "list_price": 1}
         )

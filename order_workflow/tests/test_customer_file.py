@@ -5,6 +5,7 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from .common import attach_customer_documents
 from .test_intake_review import ReviewCase
 
 
@@ -25,8 +26,8 @@ class TestCustomerFile(ReviewCase):
         self.assertEqual(partner.deposit_percent, 10.0)
 
     def test_qualify_records_who_and_when_and_gives_a_code(self):
-        partner = self.env["res.partner"].create(
-            {"name": "To qualify", "is_company": True}
+        partner = attach_customer_documents(
+            self.env["res.partner"].create({"name": "To qualify", "is_company": True})
         )
         contact = self.env["res.partner"].create(
             {"name": "Buyer", "parent_id": partner.id}
@@ -73,7 +74,9 @@ class TestCustomerFile(ReviewCase):
         self.assertEqual(partner.qualification_state, "new")
         self.assertEqual(partner.credit_class, "C")
         for group in ("group_sales_director", "group_general_manager"):
-            other = self.env["res.partner"].create({"name": group, "is_company": True})
+            other = attach_customer_documents(
+                self.env["res.partner"].create({"name": group, "is_company": True})
+            )
             other.with_user(self.users[group]).action_qualify()
             self.assertEqual(other.qualification_state, "qualified")
 

@@ -8,6 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from .common import attach_customer_documents
 from .test_confirmation import ConfirmationCase
 
 
@@ -27,6 +28,7 @@ class DepositCase(ConfirmationCase):
                 "phone": "+86 574 0000 0000",
             }
         )
+        attach_customer_documents(cls.customer_c)
         cls.customer_c.with_user(cls.manager).action_qualify()
         mto = cls.env.ref("stock.route_warehouse0_mto")
         mto.active = True

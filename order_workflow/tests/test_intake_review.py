@@ -8,7 +8,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from .common import OrderWorkflowCase
+from .common import OrderWorkflowCase, attach_customer_documents
 
 
 class ReviewCase(OrderWorkflowCase):
@@ -27,6 +27,7 @@ class ReviewCase(OrderWorkflowCase):
                 "phone": "+86 512 0000 0000",
             }
         )
+        attach_customer_documents(cls.good_customer)
         cls.good_customer.with_user(cls.manager).action_qualify()
         cls.payment_term = cls.env.ref("account.account_payment_term_30days")
         cls.team_off = cls.env["crm.team"].create(

@@ -7,6 +7,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
+from .common import attach_customer_documents
 from .test_confirmation_portal import SIGNATURE
 
 ORDERS = "/odoo/action-order_workflow.action_order_workflow_orders"
@@ -32,7 +33,7 @@ class TestLifecycleTour(HttpCase):
                 "email": "tour@lifecycle.example.com",
             }
         )
-        customer.action_qualify()
+        attach_customer_documents(customer).action_qualify()
         # class A ships on its terms; a deposit agreed all the same
         customer.write({"credit_class": "A", "deposit_percent": 30.0})
         valve = env.ref("order_workflow.demo_product_valve")
@@ -56,6 +57,7 @@ class TestLifecycleTour(HttpCase):
         )
         order = self.order
         self._tour("order_workflow_lifecycle_clerk_review", "clerk")
+        self._tour("order_workflow_lifecycle_finance_prices", "finance")
         self._tour("order_workflow_approval_tour", "manager")
         self._tour("order_workflow_lifecycle_clerk_send", "clerk")
         # the customer signs on the portal
@@ -80,6 +82,13 @@ class TestLifecycleTour(HttpCase):
             url=f"/odoo/action-mrp.mrp_production_action/{production.id}",
         )
         self.assertEqual(production.state, "done")
+        # finished goods are inspected before shipping (OCA's inspection form)
+        self.assertEqual(order.workflow_stage, "quality")
+        inspection = production.qc_inspections_ids
+        for line in inspection.inspection_lines:
+            line.qualitative_value = line.test_line.ql_values.filtered("ok")[:1]
+        inspection.with_user(env.ref("order_workflow.user_demo_qc")).action_confirm()
+        self.assertEqual(order.workflow_stage, "ready")
         self._tour("order_workflow_lifecycle_clerk_request", "clerk")
         picking = order.picking_ids.filtered(
             lambda p: p.picking_type_code == "outgoing"

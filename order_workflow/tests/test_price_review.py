@@ -120,3 +120,44 @@ class TestPriceReview(ReviewCase):
                     self._queries(order.with_user(self.finance).action_price_approve)
                 )
         self.assertEqual(counts[0], counts[1])
+
+
+@tagged("post_install", "-at_install")
+class TestFinanceChecksEveryPrice(ReviewCase):
+    """Issue 16: finance checks the prices of every order (直接由财务审核好价格), a
+    company setting on by default; deviations stay highlighted."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.order_workflow_check_all_prices = True  # the default
+
+    def test_on_by_default(self):
+        company = self.env["res.company"].create({"name": "Prices Co"})
+        self.assertTrue(company.order_workflow_check_all_prices)
+
+    def test_fair_prices_are_checked_too(self):
+        fair = self._complete_order(price=100.0)
+        cheap = self._complete_order(price=80.0)
+        (fair | cheap).with_user(self.clerk).action_review_pass()
+        for order in fair | cheap:
+            self.assertEqual(order.price_review_state, "pending")
+            self.assertEqual(order.workflow_stage, "price_review")
+        # the deviation is still what the reviewer sees highlighted
+        self.assertFalse(fair.price_deviation_found)
+        self.assertTrue(cheap.price_deviation_found)
+        self.assertAlmostEqual(cheap.order_line.price_deviation_percent, -20.0)
+        with self.assertRaises(AccessError):
+            fair.with_user(self.clerk).action_price_approve()
+        self.assertIs(fair.with_user(self.finance).action_price_approve(), True)
+        self.assertEqual(fair.workflow_stage, "approval")
+        # any price changed after the check: checked again
+        fair.order_line.with_user(self.clerk).price_unit = 99.0
+        self.assertEqual(fair.workflow_stage, "price_review")
+
+    def test_off_only_deviating_prices_are_checked(self):
+        self.env.company.order_workflow_check_all_prices = False
+        fair = self._complete_order(price=100.0)
+        fair.with_user(self.clerk).action_review_pass()
+        self.assertEqual(fair.price_review_state, "not_needed")
+        self.assertEqual(fair.workflow_stage, "approval")

@@ -26,6 +26,9 @@ class ProductionCase(DepositCase):
         cls.service = cls.users["group_service_supervisor"]
         cls.director = cls.users["group_sales_director"]
         cls.clerk.email = "clerk@example.com"
+        # inspected by default: the quality gate has its own tests
+        # (test_production_quality), the others ship without inspection
+        cls.product.ships_without_inspection = True
 
     def _released_order(self, **vals):
         vals.setdefault("user_id", self.clerk.id)

@@ -70,7 +70,7 @@ class TestQualityGate(ProductionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.product.product_tmpl_id.inspection_before_shipping = True
+        cls.product.ships_without_inspection = False  # the default
 
     def _answer(self, inspection, conform):
         for line in inspection.inspection_lines:
@@ -78,13 +78,41 @@ class TestQualityGate(ProductionCase):
                 lambda v: v.ok == conform
             )[:1]
 
-    def test_trigger_follows_the_flag(self):
-        lines = self.env["qc.trigger.product_template_line"].search(
-            [("product_template", "=", self.product.product_tmpl_id.id)]
+    def test_every_product_is_inspected_unless_it_opts_out(self):
+        template = self.env["product.template"].create({"name": "New product"})
+        self.assertFalse(template.ships_without_inspection)
+        self.assertTrue(template.inspection_before_shipping)
+        # no trigger to set up per product
+        self.assertFalse(
+            self.env["qc.trigger.product_template_line"].search(
+                [("product_template", "=", self.product.product_tmpl_id.id)]
+            )
         )
-        self.assertEqual(len(lines), 1)
-        self.product.product_tmpl_id.inspection_before_shipping = False
-        self.assertFalse(lines.exists())
+        order = self._released_order()
+        self._produce(order)
+        self.assertEqual(len(order.ow_production_ids.qc_inspections_ids), 1)
+        self.assertEqual(order.qc_state, "pending")
+        self.assertEqual(order.workflow_stage, "quality")
+        # an MO of no workflow order is posted as without the workflow
+        other = self.env["mrp.production"].create(
+            {"product_id": self.product.id, "product_qty": 1}
+        )
+        other.action_confirm()
+        self._produce_mo(other)
+        self.assertFalse(other.qc_inspections_ids)
+        # a product that opts out ships without inspection
+        self.product.ships_without_inspection = True
+        later = self._released_order()
+        self._produce(later)
+        self.assertFalse(later.ow_production_ids.qc_inspections_ids)
+        self.assertEqual(later.qc_state, "not_needed")
+        self.assertEqual(later.workflow_stage, "ready")
+
+    def _produce_mo(self, production):
+        production.action_assign()
+        production.qty_producing = production.product_qty
+        production.move_raw_ids.picked = True
+        production.button_mark_done()
 
     def test_goods_do_not_ship_before_the_inspection_passes(self):
         order = self._released_order()
@@ -143,12 +171,12 @@ class TestQualityGate(ProductionCase):
         self.assertEqual(order.qc_state, "pending")
         self.assertEqual(order.workflow_stage, "quality")
 
-    def test_flag_switched_on_later_does_not_reopen_finished_orders(self):
-        self.product.product_tmpl_id.inspection_before_shipping = False
+    def test_opting_back_in_does_not_reopen_finished_orders(self):
+        self.product.ships_without_inspection = True
         order = self._released_order()
         self._produce(order)
         self.assertEqual(order.workflow_stage, "ready")
-        self.product.product_tmpl_id.inspection_before_shipping = True
+        self.product.ships_without_inspection = False
         self.assertEqual(order.qc_state, "not_needed")
         self.assertEqual(order.workflow_stage, "ready")
         # the next order of the product is inspected
@@ -157,7 +185,7 @@ class TestQualityGate(ProductionCase):
         self.assertEqual(later.qc_state, "pending")
 
     def test_no_new_date_once_the_goods_are_made(self):
-        self.product.product_tmpl_id.inspection_before_shipping = False
+        self.product.ships_without_inspection = True
         order = self._released_order()
         anomaly = (
             self.env["order_workflow.production.anomaly"]

@@ -116,8 +116,8 @@ registry.category("web_tour.tours").add("order_workflow_pass_review_tour", {
             run: "click",
         },
         {
-            content: "The order moves on to approval",
-            trigger: ".o_field_widget[name=workflow_stage] .badge:contains('Approval')",
+            content: "The order moves on to the finance price review",
+            trigger: ".o_field_widget[name=workflow_stage] .badge:contains('Price review')",
         },
     ],
 });

@@ -27,7 +27,11 @@ function reasonWizard(text) {
 }
 
 tours.add("order_workflow_lifecycle_clerk_review", {
-    steps: () => [stage("Intake"), clickButton("action_review_pass"), stage("Approval")],
+    steps: () => [stage("Intake"), clickButton("action_review_pass"), stage("Price review")],
+});
+
+tours.add("order_workflow_lifecycle_finance_prices", {
+    steps: () => [stage("Price review"), clickButton("action_price_approve"), stage("Approval")],
 });
 
 tours.add("order_workflow_lifecycle_clerk_send", {
