@@ -37,15 +37,10 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     @api.model
-    def _ow_demo_populate(self):
+    def _ow_demo_setup(self, users):
+        """Qualified customers of class A, B and C with their documents, and the
+        components in stock."""
         ref = self.env.ref
-        users = {
-            role: ref(f"order_workflow.user_demo_{role}")
-            for role in (
-                "clerk manager finance production qc shipping service tech purchase"
-            ).split()
-        }
-        clerk = users["clerk"]
         customers = {
             key: ref(f"order_workflow.demo_customer_{key}") for key in ("a", "b", "c")
         }
@@ -53,9 +48,6 @@ class SaleOrder(models.Model):
             _demo_documents(customers[key])
             customers[key].with_user(users["manager"]).action_qualify()
             customers[key].with_user(users["manager"]).credit_class = credit_class
-        valve = ref("order_workflow.demo_product_valve")
-        pump = ref("order_workflow.demo_product_pump")
-        custom = ref("order_workflow.demo_product_custom")
         warehouse = self.env["stock.warehouse"].search(
             [("company_id", "=", self.env.company.id)], limit=1
         )
@@ -66,6 +58,22 @@ class SaleOrder(models.Model):
             self.env["stock.quant"]._update_available_quantity(
                 component, warehouse.lot_stock_id, qty
             )
+        return customers
+
+    @api.model
+    def _ow_demo_populate(self):
+        ref = self.env.ref
+        users = {
+            role: ref(f"order_workflow.user_demo_{role}")
+            for role in (
+                "clerk manager finance production qc shipping service tech purchase"
+            ).split()
+        }
+        clerk = users["clerk"]
+        customers = self._ow_demo_setup(users)
+        valve = ref("order_workflow.demo_product_valve")
+        pump = ref("order_workflow.demo_product_pump")
+        custom = ref("order_workflow.demo_product_custom")
         team = self.env["crm.team"].search([("use_order_workflow", "=", True)], limit=1)
         team.member_ids = [Command.link(clerk.id)]
         term = ref("account.account_payment_term_30days")
