@@ -20,7 +20,7 @@ class SaleOrder(models.Model):
         string="Requested date too early",
         compute="_compute_requested_date_too_early",
         help="The requested date is earlier than today + lead days: confirm it with "
-        "production before the review passes.",
+        "production (a warning: the review can pass).",
     )
     requested_date_confirmed = fields.Boolean(
         string="Requested date confirmed with production",
