@@ -212,6 +212,8 @@ class TestFormHeader(TransactionCase):
         manager = self.users["manager"]
         order = self._complete_quotation(manager)
         order.with_user(manager).action_review_pass()
+        # finance checks every price (the company setting's default)
+        order.with_user(self.users["finance"]).action_price_approve()
         self.assertEqual(order.workflow_stage, "approval")
         self.assertTrue(order.with_user(manager).can_review)
         names = [node.get("name") for node in visible_buttons(order, manager)]

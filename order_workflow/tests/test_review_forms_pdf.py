@@ -10,6 +10,7 @@ from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 from . import test_reports_pdf
+from .common import attach_customer_documents
 
 FORMS = {
     "order_workflow.report_preliminary_review": (
@@ -43,7 +44,7 @@ class TestReviewFormsPdf(HttpCase):
                 "phone": "+86 574 0000 0000",
             }
         )
-        customer.action_qualify()
+        attach_customer_documents(customer).action_qualify()
         product = env["product.product"].create(
             {"name": "Review pump", "list_price": 10, "type": "consu"}
         )

@@ -123,12 +123,11 @@ class TestTellTheRightPeople(ProductionCase):
         )
         self.assertEqual(template._render_lang(order.ids), {order.id: "zh_CN"})
         self._send_queued()
-        thanks = order.message_ids.filtered(
-            lambda m: "is received" in (m.subject or "")
-        )
+        # in the customer's language (i18n/zh_CN.po)
+        thanks = order.message_ids.filtered(lambda m: "已收到" in (m.subject or ""))
         self.assertEqual(len(thanks), 1)
         self.assertIn(self.good_customer, thanks.partner_ids)
-        self.assertIn("Thank you", thanks.body)
+        self.assertIn("感谢您的订单", thanks.body)
         self.assertIn(self.clerk.name, thanks.body, "the order's clerk is the contact")
         # no e-mail address: nothing to send, and the review still passes
         self.good_customer.email = False
