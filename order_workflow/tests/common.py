@@ -1,7 +1,7 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase, get_db_name, new_test_user
 
 # The module's groups, in the order of DESIGN.md's contract.
 GROUPS = [
@@ -53,6 +53,22 @@ def attach_customer_documents(partner):
         }
     )
     return partner
+
+
+def rpc_caller(case, login):
+    """``call(model, method, *args, **kwargs)`` over XML-RPC as the user ``login``
+    (password = login, as the demo and test users), from an HttpCase ``case``."""
+    db = get_db_name()
+    uid = case.xmlrpc_common.authenticate(db, login, login, {})
+    case.assertTrue(uid, f"login {login} works")
+
+    def call(model, method, *args, **kwargs):
+        return case.xmlrpc_object.execute_kw(
+            db, uid, login, model, method, list(args), kwargs
+        )
+
+    call.uid = uid
+    return call
 
 
 class OrderWorkflowCase(TransactionCase):

@@ -5,7 +5,9 @@ manager can."""
 
 import xmlrpc.client
 
-from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import rpc_caller
 
 
 @tagged("post_install", "-at_install")
@@ -27,14 +29,8 @@ class TestOrderClerkRpc(HttpCase):
         cls.customer = cls.env["res.partner"].create({"name": "RPC clerk customer"})
 
     def _call(self, user):
-        uid = self.xmlrpc_common.authenticate(get_db_name(), user.login, user.login, {})
-        self.assertEqual(uid, user.id)
-
-        def call(model, method, *args, **kwargs):
-            return self.xmlrpc_object.execute_kw(
-                get_db_name(), uid, user.login, model, method, list(args), kwargs
-            )
-
+        call = rpc_caller(self, user.login)
+        self.assertEqual(call.uid, user.id)
         return call
 
     def _clerk_of(self, call, order_id):

@@ -5,23 +5,15 @@ the finance check of every price, and the agreed ship date."""
 
 import xmlrpc.client
 
-from odoo.tests import HttpCase, get_db_name, tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import attach_customer_documents
+from .common import attach_customer_documents, rpc_caller
 
 
 @tagged("post_install", "-at_install")
 class TestSeedRulesRpc(HttpCase):
     def _login(self, login):
-        uid = self.xmlrpc_common.authenticate(get_db_name(), login, login, {})
-        self.assertTrue(uid, f"demo login {login} works")
-
-        def call(model, method, *args, **kwargs):
-            return self.xmlrpc_object.execute_kw(
-                get_db_name(), uid, login, model, method, list(args), kwargs
-            )
-
-        return call
+        return rpc_caller(self, login)
 
     def _customer(self, name):
         return self.env["res.partner"].create(
