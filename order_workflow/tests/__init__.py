@@ -43,3 +43,4 @@ from . import test_header_tour
 from . import test_ship_date
 from . import test_customer_documents
 from . import test_seed_rules_rpc
+from . import test_change_request
