@@ -71,7 +71,10 @@ class ChangeRequest(models.Model):
             if change.new_qty == old:
                 continue
             before = self._ow_line_mos(line)
-            # sale_stock procures the difference: a draft MO grows, else a new MO
+            if change.new_qty > old:
+                self._ow_grow_mo(line, before, change.new_qty - old)
+            # sale_stock procures what the delivery still lacks: a draft MO grows,
+            # else a new MO (nothing when the MO not started already grew)
             line.product_uom_qty = change.new_qty
             if change.new_qty < old:
                 self._ow_reduce_mos(before, old - change.new_qty)
@@ -85,6 +88,30 @@ class ChangeRequest(models.Model):
             )
         order._ow_note("<br/>".join(changes) or _("No quantity changed."))
 
+    def _ow_grow_mo(self, line, mos, qty):
+        """An MO not started grows by Odoo's change of the production quantity, and
+        the delivery it feeds with it, when it feeds it directly (one step)."""
+        mo = mos.filtered(
+            lambda p: p.state == "confirmed" and not p.qty_producing
+        ).sorted("id")[-1:]
+        delivery = line.move_ids.filtered(
+            lambda m: m.state not in ("done", "cancel")
+            and m.location_dest_id.usage == "customer"
+        )
+        if (
+            not mo
+            or len(delivery) != 1
+            or not (delivery.move_orig_ids & mo.move_finished_ids)
+        ):
+            return False
+        self.env["change.production.qty"].sudo().with_context(
+            skip_activity=True
+        ).create(
+            {"mo_id": mo.id, "product_qty": mo.product_qty + qty}
+        ).change_prod_qty()
+        delivery.product_uom_qty += qty
+        return True
+
     def _ow_reduce_mos(self, mos, qty):
         """Reduce the MOs not started (latest first) by ``qty``: Odoo's change of
         the production quantity, or the MO cancelled when nothing is left."""
@@ -97,7 +124,7 @@ class ChangeRequest(models.Model):
                 qty -= mo.product_qty
                 mo.action_cancel()
                 continue
-            self.env["change.production.qty"].create(
+            self.env["change.production.qty"].sudo().create(
                 {"mo_id": mo.id, "product_qty": mo.product_qty - qty}
             ).change_prod_qty()
             qty = 0

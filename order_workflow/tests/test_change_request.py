@@ -117,6 +117,33 @@ class TestChangeRequest(ChangeRequestCase):
         self.assertEqual(order.commitment_date.date(), new_date)
         self.assertIn("1.0 → 3.0", "".join(order.message_ids.mapped("body")))
 
+    def test_quantity_not_started_grows_the_same_mo(self):
+        order = self._released_order()
+        production = order.ow_production_ids
+        request = self._qty_request(order, 4)
+        request.with_user(self.clerk).action_submit()
+        self.assertEqual(request.impact, "not_started")
+        request.with_user(self.supervisor).action_production_approve(
+            order.promised_date + timedelta(days=2)
+        )
+        request.with_user(self.clerk).action_customer_accept()
+        self.assertEqual(request.state, "applied", request.apply_error)
+        self.assertEqual(order.ow_production_ids, production, "no new MO")
+        self.assertEqual(production.product_qty, 4)
+        self.assertEqual(self._out_picking(order).move_ids.product_uom_qty, 4)
+
+    def test_quantity_decrease_reduces_the_mo_not_started(self):
+        order = self._released_order()
+        request = self._qty_request(order, 0)
+        request.with_user(self.clerk).action_submit()
+        request.with_user(self.supervisor).action_production_approve(
+            order.promised_date
+        )
+        request.with_user(self.clerk).action_customer_accept()
+        self.assertEqual(request.state, "applied", request.apply_error)
+        self.assertEqual(order.ow_production_ids.state, "cancel")
+        self.assertEqual(order.order_line.product_uom_qty, 0)
+
     def test_refused_and_declined_change_nothing(self):
         order = self._released_order()
         promised = order.promised_date
@@ -125,6 +152,9 @@ class TestChangeRequest(ChangeRequestCase):
         self.assertEqual(refused.impact, "not_started")
         with self.assertRaises(UserError):
             refused.with_user(self.supervisor).action_production_refuse("")
+        for wrong in (self.clerk, self.manager, self.director):
+            with self.assertRaises(AccessError):
+                refused.with_user(wrong).action_production_refuse("No")
         refused.with_user(self.supervisor).action_production_refuse("Line full")
         self.assertEqual(refused.state, "refused")
         declined = self._qty_request(order, 4)
@@ -132,6 +162,9 @@ class TestChangeRequest(ChangeRequestCase):
         declined.with_user(self.supervisor).action_production_approve(
             promised + timedelta(days=3)
         )
+        for wrong in (self.supervisor, self.qc):  # (managers are clerks too)
+            with self.assertRaises(AccessError):
+                declined.with_user(wrong).action_customer_decline("No")
         declined.with_user(self.clerk).action_customer_decline("Too late")
         self.assertEqual(declined.state, "declined")
         self.assertEqual(order.order_line.product_uom_qty, 1)
