@@ -45,3 +45,4 @@ from . import test_customer_documents
 from . import test_seed_rules_rpc
 from . import test_change_request
 from . import test_change_request_rpc
+from . import test_change_request_apply
