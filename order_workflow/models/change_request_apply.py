@@ -29,7 +29,7 @@ class ChangeRequest(models.Model):
         except Exception as error:  # pylint: disable=broad-except
             _logger.info("Change request %s not applied: %s", self.name, error)
             self.env.invalidate_all()
-            message = getattr(error, "args", [str(error)])[0] or str(error)
+            message = str(error.args[0]) if error.args else str(error)
             self.apply_error = message
             self._ow_note(
                 _("The change could not be applied: %(error)s", error=message)

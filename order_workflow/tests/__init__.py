@@ -46,3 +46,4 @@ from . import test_seed_rules_rpc
 from . import test_change_request
 from . import test_change_request_rpc
 from . import test_change_request_apply
+from . import test_change_request_tour
