@@ -32,6 +32,7 @@
         "data/delivery_block_reason_data.xml",
         "data/qc_test_data.xml",
         "data/tier_definition_data.xml",
+        "data/change_request_data.xml",
         "reports/order_confirmation_report.xml",
         "reports/balance_notice_report.xml",
         "reports/shipping_notice_report.xml",
@@ -66,6 +67,8 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/outbox_views.xml",
+        "reports/change_request_report.xml",
+        "views/change_request_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -65,3 +65,11 @@ from . import column_defaults
 from . import tier_definition
 from . import sale_order_review_forms
 from . import sale_order_header
+from . import sale_order_change_guard
+from . import change_request
+from . import change_request_line
+from . import change_request_ui
+from . import change_request_approval
+from . import change_request_apply
+from . import sale_order_change
+from . import stock_picking_change

@@ -18,6 +18,7 @@ from .guard import (
     is_internal,
     workflow_action,
 )
+from .sale_order_change_guard import CHANGE_SCOPE
 
 APPROVER_GROUPS = (
     "order_workflow.group_sales_manager",
@@ -284,7 +285,13 @@ class SaleOrder(models.Model):
         values = {}
         for name, rule in self._ow_guard_rules().items():
             field = self._fields[name]
-            if field.compute or field._module != "order_workflow" or rule.groups:
+            if (
+                field.compute
+                or field._module != "order_workflow"
+                or rule.groups
+                # the customer's dates, fixed after confirmation only: kept
+                or rule.scope == CHANGE_SCOPE
+            ):
                 continue
             default = field.default(self) if field.default else False
             values[name] = default

@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError
 
 from .guard import ACTION, Rule, is_internal
 
+CHANGE_REQUEST = "order_workflow.change.request"
+
 
 class TierReview(models.Model):
     """OCA gives every internal user full rights on tier.review: a clerk could write
@@ -16,7 +18,11 @@ class TierReview(models.Model):
     _ow_guarded_fields = {"*": Rule(scope="_ow_of_workflow_orders")}
 
     def _ow_of_workflow_orders(self, vals, creating):
+        """Reviews of workflow orders and of change requests (change_request_approval
+        .py): every change request belongs to a workflow order."""
         if creating:
+            if vals.get("model") == CHANGE_REQUEST:
+                return True
             return vals.get("model") == "sale.order" and bool(
                 self.env["sale.order"]
                 .sudo()
@@ -27,7 +33,10 @@ class TierReview(models.Model):
         ids = {r.res_id for r in self.sudo() if r.model == "sale.order"}
         orders = self.env["sale.order"].sudo().browse(ids).exists()
         workflow = set(orders.filtered("use_order_workflow").ids)
-        return self.filtered(lambda r: r.model == "sale.order" and r.res_id in workflow)
+        return self.filtered(
+            lambda r: r.model == CHANGE_REQUEST
+            or (r.model == "sale.order" and r.res_id in workflow)
+        )
 
     def _ow_refuse_guarded(self, refused):
         raise AccessError(

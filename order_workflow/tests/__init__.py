@@ -43,3 +43,7 @@ from . import test_header_tour
 from . import test_ship_date
 from . import test_customer_documents
 from . import test_seed_rules_rpc
+from . import test_change_request
+from . import test_change_request_rpc
+from . import test_change_request_apply
+from . import test_change_request_tour

@@ -5,7 +5,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .test_confirmation import ConfirmationCase
@@ -73,16 +73,19 @@ class TestPromisedDate(ConfirmationCase):
             self.env["sale.order"]._cron_move_promised_dates()
         self.assertEqual(order.promised_date, date(2026, 11, 20), "the clock started")
 
-    def test_widen_but_not_bring_forward_after_the_clock_start(self):
+    def test_after_confirmation_only_a_change_request_moves_it(self):
         order = self._sent_order()
         order.with_user(self.clerk).action_register_signed_confirmation(
             "Li", "2026-11-05"
         )
         order.with_user(self.clerk).action_verify_confirmation()
+        self.assertEqual(order.state, "sale")
         promised = order.promised_date
-        order.with_user(self.clerk).promised_date = promised.replace(day=28)
-        with self.assertRaisesRegex(UserError, "widened"):
+        with self.assertRaisesRegex(AccessError, "Request a change"):
+            order.with_user(self.clerk).promised_date = promised.replace(day=28)
+        with self.assertRaisesRegex(UserError, "not brought forward"):
             order.with_user(self.clerk).promised_date = promised.replace(day=1)
+        self.assertEqual(order.promised_date, promised)
 
     def _waiting_orders(self, count):
         template = self._sent_order()

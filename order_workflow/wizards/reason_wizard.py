@@ -26,6 +26,11 @@ REASON_METHODS = {
         "action_customer_insists",
         "action_customer_declines",
     },
+    "order_workflow.change.request": {
+        "action_production_refuse",
+        "action_customer_decline",
+        "action_reject",
+    },
 }
 
 
