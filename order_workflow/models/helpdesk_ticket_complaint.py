@@ -158,6 +158,7 @@ class HelpdeskTicket(models.Model):
             hours = (company or self.env.company).complaint_response_hours
             # fields.Datetime: stored naive UTC, as the cron compares
             tickets.sudo().write({"first_response_due": now + timedelta(hours=hours)})
+        self._ow_schedule_answer()
         for ticket in self.filtered("sale_order_id"):
             ticket.sale_order_id.sudo()._ow_note(
                 _(
@@ -166,6 +167,33 @@ class HelpdeskTicket(models.Model):
                     title=ticket.name,
                 )
             )
+
+    def _ow_schedule_answer(self):
+        """Whoever answers the complaint (its responsible, else the team's leader,
+        else a service supervisor) gets an activity due at the first-response time."""
+        activity_type = self.env.ref("order_workflow.activity_complaint_answer")
+        fallback = {}
+        values = []
+        for ticket in self.sudo():
+            user = ticket.user_id or ticket.team_id.user_id
+            if not user:
+                if ticket.company_id not in fallback:
+                    fallback[ticket.company_id] = ticket._ow_role_holders(SERVICE)[:1]
+                user = fallback[ticket.company_id]
+            if not user:
+                continue
+            vals = ticket._ow_activity_values(activity_type, user, note=ticket.name)
+            vals["date_deadline"] = fields.Date.to_date(ticket.first_response_due)
+            values.append(vals)
+        self.env["mail.activity"].sudo().create(values)
+
+    def _ow_clear_answer_activities(self):
+        types = self.env.ref("order_workflow.activity_complaint_answer") | self.env.ref(
+            "order_workflow.activity_complaint_response"
+        )
+        self.sudo().activity_ids.filtered(
+            lambda a: a.activity_type_id in types
+        ).unlink()
 
     # -- the first response ------------------------------------------------------------
     @workflow_action
@@ -217,10 +245,7 @@ class HelpdeskTicket(models.Model):
             if in_progress:
                 values["stage_id"] = in_progress.id
             with_new_stage.sudo().write(values)
-        todo.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref("order_workflow.activity_complaint_response")
-        ).sudo().unlink()
+        todo._ow_clear_answer_activities()
 
     def _message_post_after_hook(self, message, msg_vals):
         """The first message sent to the customer from the ticket is its first

@@ -82,6 +82,8 @@ class HelpdeskTicket(models.Model):
                 )
             with internal(ACTION):
                 ticket.sudo().write(values)
+            if row["state"] == "resolved":
+                ticket._ow_clear_answer_activities()
             cr.execute(
                 "UPDATE helpdesk_ticket SET create_date = %s, create_uid = %s "
                 "WHERE id = %s",
