@@ -121,6 +121,16 @@ class HelpdeskTicket(models.Model):
                     continue
                 if team and not vals.get("team_id"):
                     vals["team_id"] = team.id
+                # the team's leader answers it, not whoever typed it in (OCA's
+                # auto-assignment gives it to its creator)
+                leader = (
+                    self.env["helpdesk.ticket.team"]
+                    .sudo()
+                    .browse(vals.get("team_id"))
+                    .user_id
+                )
+                if leader and vals.get("user_id") in (None, False, self.env.uid):
+                    vals["user_id"] = leader.id
                 self._ow_complaint_defaults(vals)
         tickets = super().create(vals_list)
         complaints = tickets.filtered("is_complaint")
