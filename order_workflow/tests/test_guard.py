@@ -306,5 +306,7 @@ class TestGuardAfterConfirmation(ShippingCase):
         complaint = picking.complaint_ids
         self.assertEqual(complaint.sale_order_id, order)
         with self.assertRaisesRegex(AccessError, "by hand"):
-            complaint.with_user(self.users["group_service_supervisor"]).write({"sale_order_id": other.id})
+            complaint.with_user(self.users["group_service_supervisor"]).write(
+                {"sale_order_id": other.id}
+            )
         self.assertEqual(complaint.sale_order_id, order)
