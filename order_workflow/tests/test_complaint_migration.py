@@ -47,11 +47,12 @@ class TestAcceptanceIssueMigration(OrderWorkflowCase):
             lambda p: p.picking_type_code == "outgoing"
         )[:1]
         open_id = self._old_issue(picking, "open")
-        resolved_id = self._old_issue(picking, "resolved", "Replaced both boxes.")
+        self._old_issue(picking, "resolved", "Replaced both boxes.")
         manager = self.users["group_sales_manager"]
         self.cr.execute(
-            """INSERT INTO mail_activity (active, res_model, res_model_id, res_id, user_id,
-                   activity_type_id, date_deadline, summary, create_date, write_date)
+            """INSERT INTO mail_activity (active, res_model, res_model_id, res_id,
+                   user_id, activity_type_id, date_deadline, summary, create_date,
+                   write_date)
                VALUES (true, %s, %s, %s, %s, %s, '2026-11-03', 'Answer the customer',
                        now(), now())""",
             (
