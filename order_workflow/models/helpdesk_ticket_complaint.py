@@ -21,7 +21,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .guard import Rule, workflow_action
+from .guard import SUBSCRIBED, Rule, internal, workflow_action
 
 CLERK = "order_workflow.group_order_clerk"
 SERVICE = "order_workflow.group_service_supervisor"
@@ -195,7 +195,7 @@ class HelpdeskTicket(models.Model):
             vals = ticket._ow_activity_values(activity_type, user, note=ticket.name)
             vals["date_deadline"] = fields.Date.to_date(ticket.first_response_due)
             values.append(vals)
-        self.env["mail.activity"].sudo().create(values)
+        self._ow_create_activities(values)
 
     def _ow_clear_answer_activities(self):
         types = self.env.ref("order_workflow.activity_complaint_answer") | self.env.ref(
@@ -319,12 +319,50 @@ class HelpdeskTicket(models.Model):
                 values.append(
                     ticket._ow_activity_values(activity_type, user, note=note)
                 )
-        self.env["mail.activity"].sudo().create(values)
+        self._ow_create_activities(values)
         remaining = self.sudo().search_count(domain)
         self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=remaining)
         return True
 
     # -- helpers -----------------------------------------------------------------------
+    def _ow_in_workflow(self):
+        return bool(self.is_complaint)
+
+    @api.model
+    def _ow_create_activities(self, values):
+        """Create activities in one batch: their assignees follow the complaints in
+        one go per assignee (Odoo subscribes them one activity at a time), and their
+        e-mails are queued (mail_activity.py)."""
+        tickets_of = {}
+        for vals in values:
+            tickets_of.setdefault(vals["user_id"], set()).add(vals["res_id"])
+        users = self.env["res.users"].sudo().browse(tickets_of)
+        for user in users:
+            self.sudo().browse(tickets_of[user.id]).message_subscribe(
+                partner_ids=user.partner_id.ids
+            )
+        with internal(SUBSCRIBED):
+            return self.env["mail.activity"].sudo().create(values)
+
+    def _track_template(self, tracking):
+        """OCA mails the customer a stage's template (closed, rejected) as the stage
+        changes, inside the click; a complaint's goes through the outbox instead."""
+        res = super()._track_template(tracking)
+        ticket = self[:1]
+        if ticket.is_complaint and "stage_id" in res:
+            template = res.pop("stage_id")[0]
+            self.env["order_workflow.outbox"]._queue(
+                ticket,
+                self.env._(
+                    "Complaint %(ticket)s: %(stage)s",
+                    ticket=ticket.number,
+                    stage=ticket.stage_id.name,
+                ),
+                template=template,
+                subtype_xmlid="mail.mt_note",
+            )
+        return res
+
     def _ow_check_complaint(self):
         others = self.filtered(lambda t: not t.is_complaint)
         if others:

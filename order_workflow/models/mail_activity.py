@@ -31,8 +31,7 @@ class MailActivity(models.Model):
             self.env[self.res_model], "_ow_stage_orders"
         ):
             return False
-        record = self.env[self.res_model].sudo().browse(self.res_id)
-        return bool(record._ow_stage_orders().filtered("use_order_workflow"))
+        return self.env[self.res_model].sudo().browse(self.res_id)._ow_in_workflow()
 
     def _classify_by_model(self):
         # Odoo subscribes each assignee of new activities one user at a time; a batch

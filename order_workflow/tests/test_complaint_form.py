@@ -23,9 +23,12 @@ class TestComplaintForms(ShippingCase):
         )
         return order, picking
 
-    def _dialog(self, action, user):
+    def _dialog(self, action, user, **context):
         return Form(
-            self.env[action["res_model"]].with_user(user).browse(action["res_id"])
+            self.env[action["res_model"]]
+            .with_user(user)
+            .with_context(**context)
+            .browse(action["res_id"])
         )
 
     def _visible_buttons(self, ticket, user):
@@ -107,5 +110,24 @@ class TestComplaintForms(ShippingCase):
             dialog.note = "Housings replaced on site"
         dialog.record.action_confirm()
         self.assertEqual(ticket.complaint_state, "closed")
+        # it is queued, and reaches the customer when the outbox sends it
+        # the stage's tracking posts OCA's "ticket closed" template when the click
+        # commits (tracking is off in these tests: done here as the commit does)
+        messages = ticket.message_ids
+        ticket.with_context(tracking_disable=False)._message_track_post_template(
+            {"stage_id"}
+        )
+        self.assertEqual(ticket.message_ids, messages, "nothing rendered in the click")
+        closed = self.env.ref("helpdesk_mgmt.closed_ticket_template")
+        queued = self.env["order_workflow.outbox"].search(
+            [("res_model", "=", ticket._name), ("res_id", "=", ticket.id)]
+        )
+        self.assertIn(closed, queued.template_id)
+        self.assertTrue(all(q.state == "queued" for q in queued))
+        self._send_queued()
+        closing = ticket.message_ids.filtered(
+            lambda m: "has been closed" in str(m.body)
+        )
+        self.assertIn(order.partner_id, closing.partner_ids)
         self.assertEqual(order.complaint_count, 1)
         self.assertEqual(order.partner_id.complaint_count, 1)
