@@ -47,3 +47,4 @@ from . import test_change_request
 from . import test_change_request_rpc
 from . import test_change_request_apply
 from . import test_change_request_tour
+from . import test_complaint_portal
