@@ -78,6 +78,7 @@
         "reports/change_request_report.xml",
         "views/change_request_views.xml",
         "views/complaint_views.xml",
+        "views/complaint_portal_templates.xml",
         "views/menus.xml",
     ],
     "demo": [

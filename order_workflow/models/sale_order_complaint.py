@@ -116,3 +116,20 @@ class SaleOrder(models.Model):
         return self.env["order_workflow.complaint.wizard"]._open(
             "register", _("Register a complaint"), order_id=self.id
         )
+
+    def _ow_portal_complaint_url(self):
+        """The portal order page's "File a complaint" link (controllers/
+        complaint_portal.py): for a confirmed workflow order, when the Complaint type
+        is offered on the portal."""
+        self.ensure_one()
+        complaint = self.env.ref(COMPLAINT_TYPE, raise_if_not_found=False)
+        complaint = complaint and complaint.sudo()
+        if not (
+            self.use_order_workflow
+            and self.state == "sale"
+            and complaint
+            and complaint.active
+            and complaint.show_in_portal
+        ):
+            return False
+        return f"/new/ticket?sale_order={self.id}"

@@ -49,3 +49,4 @@ from . import test_change_request_apply
 from . import test_change_request_tour
 from . import test_complaint_migration
 from . import test_complaint_form
+from . import test_complaint_portal
