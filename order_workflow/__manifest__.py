@@ -78,6 +78,8 @@
         "reports/change_request_report.xml",
         "views/change_request_views.xml",
         "views/complaint_views.xml",
+        "reports/eight_d_report.xml",
+        "reports/acceptance_issue_report.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -47,3 +47,5 @@ from . import test_change_request
 from . import test_change_request_rpc
 from . import test_change_request_apply
 from . import test_change_request_tour
+from . import test_after_sales_reports
+from . import test_after_sales_reports_pdf
