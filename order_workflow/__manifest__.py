@@ -79,6 +79,8 @@
         "views/change_request_views.xml",
         "views/complaint_views.xml",
         "views/complaint_portal_templates.xml",
+        "reports/eight_d_report.xml",
+        "reports/acceptance_issue_report.xml",
         "views/menus.xml",
     ],
     "demo": [

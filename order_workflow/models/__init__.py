@@ -77,7 +77,9 @@ from . import helpdesk_ticket_complaint
 from . import helpdesk_ticket_resolution
 from . import helpdesk_ticket_8d
 from . import mgmtsystem_nonconformity
+from . import mgmtsystem_nonconformity_closure
 from . import rma
 from . import sale_order_complaint
 from . import res_partner_complaints
 from . import helpdesk_ticket_migration
+from . import helpdesk_ticket_acceptance_record

@@ -50,3 +50,5 @@ from . import test_change_request_tour
 from . import test_complaint_migration
 from . import test_complaint_form
 from . import test_complaint_portal
+from . import test_after_sales_reports
+from . import test_after_sales_reports_pdf
