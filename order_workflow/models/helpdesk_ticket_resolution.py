@@ -243,7 +243,10 @@ class HelpdeskTicket(models.Model):
         """What still keeps this complaint open: its RMAs, its 8D."""
         self.ensure_one()
         reasons = []
-        if self.complaint_rma_ids.filtered(lambda r: r.state not in RMA_DONE):
+        # a cancelled RMA keeps nothing open: the resolution was decided again
+        if self.complaint_rma_ids.filtered(
+            lambda r: r.state not in (*RMA_DONE, "cancelled")
+        ):
             reasons.append(_("its return (RMA) is not done"))
         if self.nonconformity_id and self.nonconformity_id.state not in (
             "done",

@@ -52,3 +52,4 @@ from . import test_complaint_form
 from . import test_complaint_portal
 from . import test_after_sales_reports
 from . import test_after_sales_reports_pdf
+from . import test_complaint
