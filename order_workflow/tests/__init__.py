@@ -53,3 +53,5 @@ from . import test_complaint_portal
 from . import test_after_sales_reports
 from . import test_after_sales_reports_pdf
 from . import test_complaint
+from . import test_complaint_guard
+from . import test_complaint_queries
