@@ -55,3 +55,4 @@ from . import test_after_sales_reports_pdf
 from . import test_complaint
 from . import test_complaint_guard
 from . import test_complaint_queries
+from . import test_complaint_rpc
