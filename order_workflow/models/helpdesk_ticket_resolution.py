@@ -74,8 +74,10 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("complaint_rma_ids")
     def _compute_complaint_rma_count(self):
+        # the order clerk, who opens complaints, is no RMA user: the count is read
+        # as the system (the button opens them for RMA users only)
         for ticket in self:
-            ticket.complaint_rma_count = len(ticket.complaint_rma_ids)
+            ticket.complaint_rma_count = len(ticket.sudo().complaint_rma_ids)
 
     @api.depends(
         "is_complaint",

@@ -56,3 +56,4 @@ from . import test_complaint
 from . import test_complaint_guard
 from . import test_complaint_queries
 from . import test_complaint_rpc
+from . import test_complaint_tour
