@@ -168,7 +168,8 @@ class TestComplaintResolution(ComplaintCase):
         )
         self.assertEqual(ticket.complaint_validity, "invalid")
         self.assertEqual(
-            ticket.stage_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
+            ticket.stage_id,
+            self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected"),
         )
         self.assertTrue(ticket.closed)
         self.assertEqual(ticket.complaint_state, "closed")
@@ -229,7 +230,9 @@ class TestComplaintResolution(ComplaintCase):
         self.assertFalse(ticket.resolution)
         self.assertEqual(ticket.complaint_state, "assessed")
         self.assertFalse(ticket.closed)
-        self.assertIs(ticket.with_user(self.service).action_resolve("repair", "Fixed"), True)
+        self.assertIs(
+            ticket.with_user(self.service).action_resolve("repair", "Fixed"), True
+        )
         self.assertEqual(ticket.complaint_state, "closed")
 
     def test_quality_8d_keeps_the_complaint_open_until_it_closes(self):

@@ -50,9 +50,7 @@ class TestComplaintBadInputs(ComplaintCase):
                 Order.action_open_complaint(*args, **register)
         other_picking = self._out_picking(other)
         with self.assertRaisesRegex(UserError, "is not a delivery of"):
-            Order.action_open_complaint(
-                "delivery", "Late", picking_id=other_picking.id
-            )
+            Order.action_open_complaint("delivery", "Late", picking_id=other_picking.id)
         quotation = self._create_order(user=self.clerk)
         with self.assertRaisesRegex(UserError, "not a confirmed order"):
             quotation.with_user(self.clerk).action_open_complaint("quality", "Broken")
