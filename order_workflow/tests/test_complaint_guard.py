@@ -168,7 +168,8 @@ class TestComplaintGuardedFields(ComplaintCase):
         twin = ticket.with_user(self.clerk).copy()
         self.assertTrue(twin.is_complaint)
         self.assertEqual(twin.sale_order_id, order)
-        self.assertFalse(twin.complaint_validity or twin.resolution)
+        self.assertEqual(twin.complaint_validity, "pending")
+        self.assertFalse(twin.resolution)
         self.assertFalse(twin.first_response_on or twin.nonconformity_id)
         self.assertGreaterEqual(twin.first_response_due, fields.Datetime.now())
 
