@@ -26,7 +26,6 @@ IMPLIED = {
     "group_qc_inspector": {
         "stock.group_stock_user",
         "quality_control_oca.group_quality_control_user",
-        "helpdesk_mgmt.group_helpdesk_user",
         "mgmtsystem.group_mgmtsystem_user",
     },
     "group_shipping_clerk": {"stock.group_stock_user"},
