@@ -34,20 +34,24 @@ class HelpdeskTicket(models.Model):
         id."""
         self.ensure_one()
         self.env["sale.order"]._ow_check_group([SERVICE, QC], _("open an 8D report"))
-        self._ow_check_complaint()
-        if self.complaint_category != "quality" or self.complaint_validity != "valid":
+        # the QC inspector is no helpdesk user: the complaint is read as the system
+        ticket = self.sudo()
+        ticket._ow_check_complaint()
+        if (
+            ticket.complaint_category != "quality"
+            or ticket.complaint_validity != "valid"
+        ):
             raise UserError(
                 _("An 8D report is opened for a valid quality complaint only.")
             )
-        if self.nonconformity_id:
+        if ticket.nonconformity_id:
             raise UserError(
                 _(
                     "%(ticket)s already has its 8D report %(report)s.",
-                    ticket=self.display_name,
-                    report=self.nonconformity_id.ref,
+                    ticket=ticket.display_name,
+                    report=ticket.nonconformity_id.ref,
                 )
             )
-        ticket = self.sudo()
         leader = ticket.team_id.user_id or ticket.user_id or self.env.user
         origin = self.env.ref(
             "mgmtsystem_nonconformity.nc_origin_external_client",

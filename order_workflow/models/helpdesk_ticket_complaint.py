@@ -167,7 +167,13 @@ class HelpdeskTicket(models.Model):
         for company, tickets in self.grouped("company_id").items():
             hours = (company or self.env.company).complaint_response_hours
             # fields.Datetime: stored naive UTC, as the cron compares
-            tickets.sudo().write({"first_response_due": now + timedelta(hours=hours)})
+            # and the complaint waits for its assessment ("To assess")
+            tickets.sudo().write(
+                {
+                    "first_response_due": now + timedelta(hours=hours),
+                    "complaint_validity": "pending",
+                }
+            )
         self._ow_schedule_answer()
         for ticket in self.filtered("sale_order_id"):
             ticket.sale_order_id.sudo()._ow_note(

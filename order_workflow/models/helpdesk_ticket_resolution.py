@@ -74,8 +74,10 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("complaint_rma_ids")
     def _compute_complaint_rma_count(self):
+        # the order clerk, who opens complaints, is no RMA user: the count is read
+        # as the system (the button opens them for RMA users only)
         for ticket in self:
-            ticket.complaint_rma_count = len(ticket.complaint_rma_ids)
+            ticket.complaint_rma_count = len(ticket.sudo().complaint_rma_ids)
 
     @api.depends(
         "is_complaint",
@@ -243,7 +245,10 @@ class HelpdeskTicket(models.Model):
         """What still keeps this complaint open: its RMAs, its 8D."""
         self.ensure_one()
         reasons = []
-        if self.complaint_rma_ids.filtered(lambda r: r.state not in RMA_DONE):
+        # a cancelled RMA keeps nothing open: the resolution was decided again
+        if self.complaint_rma_ids.filtered(
+            lambda r: r.state not in (*RMA_DONE, "cancelled")
+        ):
             reasons.append(_("its return (RMA) is not done"))
         if self.nonconformity_id and self.nonconformity_id.state not in (
             "done",
