@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make test-compat: "off means off", measured the way Odoo and OCA CI run tests.
 # Runs the test suites of Odoo's sale_mrp and sale_stock and of OCA's
-# base_tier_validation, sale_tier_validation and sale_stock_picking_blocking with Odoo's
+# base_tier_validation, sale_tier_validation, sale_stock_picking_blocking, helpdesk_mgmt,
+# helpdesk_mgmt_sla and rma (after-sales is built on them) with Odoo's
 # own runner (odoo-bin -u ... --test-tags: at_install and post_install tests) on
 #   (a) a twin database from the same template, without order_workflow (the baseline);
 #   (b) a database with order_workflow installed with its demo data and switched off on
@@ -13,7 +14,8 @@ bash "$ROOT/scripts/setup.sh"
 tmpl=$(bash "$ROOT/scripts/template_db.sh")
 LOG_DIR="${LOG_DIR:-$CACHE_DIR/logs}"
 mkdir -p "$LOG_DIR"
-MODULES=(sale_mrp sale_stock sale_tier_validation base_tier_validation sale_stock_picking_blocking)
+MODULES=(sale_mrp sale_stock sale_tier_validation base_tier_validation sale_stock_picking_blocking
+         helpdesk_mgmt helpdesk_mgmt_sla rma)
 UPDATE=$(IFS=,; echo "${MODULES[*]}")
 TAGS=$(printf '/%s,' "${MODULES[@]}"); TAGS=${TAGS%,}
 # both runs at once (one per core), each on its own HTTP port for the browser tests

@@ -651,10 +651,10 @@ class TestRpc(HttpCase):
         [picking] = clerk("stock.picking", "read", [picking_a], ["receipt_state"])
         self.assertEqual(picking["receipt_state"], "disputed")
         self.assertTrue(
-            manager(
-                "order_workflow.acceptance.issue",
+            service(
+                "helpdesk.ticket",
                 "search",
-                [("picking_id", "=", picking_a)],
+                [("picking_id", "=", picking_a), ("is_complaint", "=", True)],
             )
         )
         # class B: held for the balance; finance releases it on credit, then the

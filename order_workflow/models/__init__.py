@@ -47,7 +47,6 @@ from . import sale_order_collection
 from . import sale_order_ship_date
 from . import sale_order_ready
 from . import sale_order_delivery
-from . import acceptance_issue
 from . import mail_activity
 from . import sale_order_guide
 from . import sale_order_demo
@@ -73,3 +72,14 @@ from . import change_request_approval
 from . import change_request_apply
 from . import sale_order_change
 from . import stock_picking_change
+from . import res_company_complaints
+from . import helpdesk_ticket_complaint
+from . import helpdesk_ticket_resolution
+from . import helpdesk_ticket_8d
+from . import mgmtsystem_nonconformity
+from . import mgmtsystem_nonconformity_closure
+from . import rma
+from . import sale_order_complaint
+from . import res_partner_complaints
+from . import helpdesk_ticket_migration
+from . import helpdesk_ticket_acceptance_record

@@ -12,6 +12,11 @@ class MailThread(models.AbstractModel):
         they follow it when the action ends (guard.workflow_action)."""
         return self.env["sale.order"]
 
+    def _ow_in_workflow(self):
+        """Whether the workflow runs this record (its activities' e-mails are then
+        queued, mail_activity.py): by default, when it belongs to a workflow order."""
+        return bool(self._ow_stage_orders().filtered("use_order_workflow"))
+
     def _ow_note(self, body):
         """Log the same internal note on each record: decisions are recorded in the
         chatter, never sent to the customer."""

@@ -65,8 +65,12 @@ class StockPicking(models.Model):
         string="Signed receipt",
         copy=False,
     )
-    acceptance_issue_ids = fields.One2many(
-        "order_workflow.acceptance.issue", "picking_id", string="Acceptance issues"
+    # a disputed receipt opens a delivery complaint (helpdesk_ticket_complaint.py)
+    complaint_ids = fields.One2many(
+        "helpdesk.ticket",
+        "picking_id",
+        string="Complaints",
+        domain=[("is_complaint", "=", True)],
     )
 
     def _ow_outgoing_workflow(self):
@@ -221,16 +225,7 @@ class StockPicking(models.Model):
             }
         )
         if issue:
-            self.env["order_workflow.acceptance.issue"].sudo().create(
-                [
-                    {
-                        "picking_id": picking.id,
-                        "description": issue,
-                        "reported_by_id": self.env.uid,
-                    }
-                    for picking in self
-                ]
-            )
+            self._ow_open_receipt_complaints(issue)
         for picking in self:
             picking.sudo().message_post(
                 body=_(
@@ -243,6 +238,35 @@ class StockPicking(models.Model):
             )
         self.sudo().activity_unlink(["order_workflow.activity_receipt_chase"])
         return True
+
+    def _ow_open_receipt_complaints(self, issue):
+        """What the customer noted on the receipt is a delivery complaint, registered
+        at once with its first-response clock running."""
+        complaint = self.env.ref("order_workflow.ticket_type_complaint")
+        channel = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_channel_other", raise_if_not_found=False
+        )
+        return (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": _(
+                            "Delivery receipt of %(picking)s disputed",
+                            picking=picking.name,
+                        ),
+                        "description": issue,
+                        "type_id": complaint.id,
+                        "complaint_category": "delivery",
+                        "picking_id": picking.id,
+                        "sale_order_id": picking.sale_id.id,
+                        "channel_id": channel.id if channel else False,
+                    }
+                    for picking in self
+                ]
+            )
+        )
 
     @api.model
     def _cron_chase_receipts(self):

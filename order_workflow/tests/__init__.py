@@ -47,3 +47,13 @@ from . import test_change_request
 from . import test_change_request_rpc
 from . import test_change_request_apply
 from . import test_change_request_tour
+from . import test_complaint_migration
+from . import test_complaint_form
+from . import test_complaint_portal
+from . import test_after_sales_reports
+from . import test_after_sales_reports_pdf
+from . import test_complaint
+from . import test_complaint_guard
+from . import test_complaint_queries
+from . import test_complaint_rpc
+from . import test_complaint_tour

@@ -220,7 +220,7 @@ class TestGuardBeforeConfirmation(ReviewCase):
                 "qc.inspection",
                 "order_workflow.technical.review",
                 "order_workflow.production.anomaly",
-                "order_workflow.acceptance.issue",
+                "helpdesk.ticket",
             },
             guarded,
         )
@@ -280,7 +280,7 @@ class TestGuardAfterConfirmation(ShippingCase):
         self.assertNotEqual(picking.state, "done")
         self.assertFalse(self.env["confirm.stock.sms"].search([]))
 
-    def test_an_anomaly_and_an_acceptance_issue_keep_their_order(self):
+    def test_an_anomaly_and_a_complaint_keep_their_order(self):
         order = self._ready_order()
         other = self._ready_order()
         anomaly = (
@@ -303,9 +303,10 @@ class TestGuardAfterConfirmation(ShippingCase):
         picking.with_user(self.shipper).action_register_receipt(
             "Li Na", date.today(), issue_note="Two boxes dented"
         )
-        issue = picking.acceptance_issue_ids
+        complaint = picking.complaint_ids
+        self.assertEqual(complaint.sale_order_id, order)
         with self.assertRaisesRegex(AccessError, "by hand"):
-            issue.with_user(self.manager).write(
-                {"picking_id": self._out_picking(other).id}
+            complaint.with_user(self.users["group_service_supervisor"]).write(
+                {"sale_order_id": other.id}
             )
-        self.assertEqual(issue.picking_id, picking)
+        self.assertEqual(complaint.sale_order_id, order)

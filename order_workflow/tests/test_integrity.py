@@ -244,23 +244,30 @@ class TestIntegrity(ShippingCase):
         order.with_user(self.finance).action_remove_delivery_block()
         self.assertFalse(order.delivery_block_id)
 
-    def test_acceptance_issue_is_resolved_by_its_owners_with_an_answer(self):
+    def test_disputed_receipt_complaint_closes_only_through_its_owners(self):
         order = self._ready_order()
         order.with_user(self.clerk).action_issue_shipping_request()
         picking = self._ship(order)
         picking.with_user(self.shipper).action_register_receipt(
             "Li Na", "2026-11-25", "Two cartons wet"
         )
-        issue = picking.acceptance_issue_ids
+        complaint = picking.complaint_ids
+        service = self.users["group_service_supervisor"]
+        done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         with self.assertRaisesRegex(AccessError, "by hand"):
-            issue.with_user(self.clerk).write({"state": "resolved"})
+            complaint.with_user(self.clerk).write({"resolution": "explained"})
+        with self.assertRaisesRegex(UserError, "can't be closed"):
+            complaint.with_user(service).write({"stage_id": done.id})
         with self.assertRaises(AccessError):
-            issue.with_user(self.clerk).action_resolve()
-        with self.assertRaisesRegex(UserError, "how"):
-            issue.with_user(self.manager).action_resolve()
-        issue.with_user(self.manager).resolution = "Replaced the two cartons."
-        issue.with_user(self.manager).action_resolve()
-        self.assertEqual(issue.state, "resolved")
+            complaint.with_user(self.clerk).action_resolve("explained", "Dried.")
+        with self.assertRaisesRegex(UserError, "valid"):
+            complaint.with_user(service).action_resolve("explained", "Dried.")
+        complaint.with_user(service).action_assess_complaint(
+            True, "Wet on arrival", "shipping"
+        )
+        complaint.with_user(service).action_resolve("repair", "Replaced the cartons.")
+        self.assertEqual(complaint.complaint_state, "closed")
+        self.assertTrue(complaint.stage_id.closed)
 
     def test_a_closed_anomaly_is_not_reopened_by_hand(self):
         order = self._ready_order()

@@ -11,6 +11,7 @@ IMPLIED = {
     "group_order_clerk": {
         "sales_team.group_sale_salesman_all_leads",
         "base.group_partner_manager",
+        "helpdesk_mgmt.group_helpdesk_user",
     },
     "group_sales_manager": {"order_workflow.group_order_clerk"},
     "group_sales_director": {"order_workflow.group_order_clerk"},
@@ -18,15 +19,22 @@ IMPLIED = {
     "group_technical_reviewer": {"mrp.group_mrp_user"},
     "group_purchase_reviewer": {"stock.group_stock_user"},
     "group_finance_reviewer": {"account.group_account_invoice"},
-    "group_production_supervisor": {"mrp.group_mrp_user"},
+    "group_production_supervisor": {
+        "mrp.group_mrp_user",
+        "mgmtsystem.group_mgmtsystem_user",
+    },
     "group_qc_inspector": {
         "stock.group_stock_user",
         "quality_control_oca.group_quality_control_user",
+        "mgmtsystem.group_mgmtsystem_user",
     },
     "group_shipping_clerk": {"stock.group_stock_user"},
     "group_service_supervisor": {
         "sales_team.group_sale_salesman_all_leads",
         "stock.group_stock_user",
+        "helpdesk_mgmt.group_helpdesk_user",
+        "rma.rma_group_user_all",
+        "mgmtsystem.group_mgmtsystem_user",
     },
 }
 

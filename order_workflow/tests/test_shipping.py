@@ -236,7 +236,7 @@ class TestShippingRelease(ShippingCase):
         self.assertEqual(picking.receipt_state, "received")
         self.assertEqual(order.workflow_stage, "delivered")
 
-    def test_receipt_with_an_issue_opens_an_acceptance_issue(self):
+    def test_receipt_with_an_issue_opens_a_delivery_complaint(self):
         order = self._ready_order()
         order.with_user(self.clerk).action_issue_shipping_request()
         picking = self._ship(order)
@@ -260,11 +260,19 @@ class TestShippingRelease(ShippingCase):
         )
         wizard.action_register()
         self.assertEqual(picking.receipt_state, "disputed")
-        issue = picking.acceptance_issue_ids
-        self.assertEqual(len(issue), 1)
-        self.assertEqual(issue.order_id, order)
-        self.assertIn(photo, issue.attachment_ids)
-        self.assertIn(self.manager, issue.activity_ids.user_id)
+        complaint = picking.complaint_ids
+        self.assertEqual(len(complaint), 1)
+        self.assertTrue(complaint.is_complaint)
+        self.assertEqual(complaint.complaint_category, "delivery")
+        self.assertEqual(complaint.sale_order_id, order)
+        self.assertEqual(complaint.description, "<p>One crate dented</p>")
+        self.assertIn(photo, complaint.attachment_ids)
+        self.assertTrue(complaint.first_response_due)
+        # the After-sales team answers it: an activity due at the response time
+        self.assertEqual(
+            complaint.activity_ids.activity_type_id,
+            self.env.ref("order_workflow.activity_complaint_answer"),
+        )
         self.assertEqual(order.workflow_stage, "delivered")
 
     def test_follow_up_is_due_three_working_days_later(self):

@@ -7,8 +7,9 @@ from odoo.addons.order_workflow.models.sale_order import WORKFLOW_STAGES
 
 from .common import OrderWorkflowCase
 
-# measured; a transition must not cost more with more lines
-CANCEL_QUERIES = 10
+# measured; a transition must not cost more with more lines (11 since after-sales:
+# OCA rma_sale reads the order's RMAs among its invoices, with or without the workflow)
+CANCEL_QUERIES = 11
 
 
 @tagged("post_install", "-at_install")

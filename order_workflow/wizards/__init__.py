@@ -7,3 +7,4 @@ from . import import_column
 from . import order_import
 from . import pricelist_import
 from . import change_request_wizard
+from . import complaint_wizard

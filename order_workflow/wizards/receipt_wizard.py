@@ -20,7 +20,7 @@ class ReceiptWizard(models.TransientModel):
     issue_note = fields.Text(
         string="Issue noted by the customer",
         help="Anything the customer wrote on the receipt (damage, shortage…): opens "
-        "an acceptance issue for the sales manager.",
+        "a delivery complaint for after-sales.",
     )
     photo_ids = fields.Many2many(
         "ir.attachment",
@@ -57,10 +57,10 @@ class ReceiptWizard(models.TransientModel):
             picking.sudo().receipt_scan_ids = [
                 fields.Command.link(a) for a in self.scan_ids.ids
             ]
-        if self.photo_ids and picking.acceptance_issue_ids:
-            issue = picking.acceptance_issue_ids[:1]
-            self.photo_ids.sudo().write({"res_model": issue._name, "res_id": issue.id})
-            issue.sudo().attachment_ids = [
-                fields.Command.link(a) for a in self.photo_ids.ids
-            ]
+        if self.photo_ids and picking.complaint_ids:
+            complaint = picking.complaint_ids.sorted("id")[-1:]
+            # OCA's ticket lists the attachments pointing at it
+            self.photo_ids.sudo().write(
+                {"res_model": complaint._name, "res_id": complaint.id}
+            )
         return {"type": "ir.actions.act_window_close"}
