@@ -90,8 +90,9 @@ def scale_tables(vanilla, gated):
         )
     v, g = vanilla["views"]["kanban"], gated["views"]["kanban"]
     out.append(
-        f"(kanban columns: vanilla {v['columns']} by state, {v['open_columns']} open; "
-        f"gated {g['columns']} by stage, {g['open_columns']} open, 40 cards each; "
+        f"(kanban columns: vanilla {v['columns']} by state, {v['open_columns']} open, "
+        f"{v.get('cards_per_column', 40)} cards each; gated {g['columns']} by stage, "
+        f"{g['open_columns']} open, {g.get('cards_per_column', 40)} cards each; "
         f"list rows counted: vanilla {vanilla['views']['list']['rows']}, "
         f"gated {gated['views']['list']['rows']}, count capped at 10,001)"
     )
