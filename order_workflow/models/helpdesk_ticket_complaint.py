@@ -234,18 +234,26 @@ class HelpdeskTicket(models.Model):
                 )
             )
         self._ow_stop_response_clock()
-        outbox = self.env["order_workflow.outbox"]
         for ticket in self:
-            outbox._queue(
-                ticket,
+            ticket._ow_tell_customer(
                 _("First response to complaint %(ticket)s", ticket=ticket.number),
-                partners=ticket.partner_id,
-                in_chatter=True,
-                subtype_xmlid="mail.mt_comment",
-                body=note,
-                requested_by_id=self.env.uid,
+                note,
             )
         return True
+
+    def _ow_tell_customer(self, what, body):
+        """Queue a message to the complaint's customer, posted in its chatter by the
+        outbox: nothing renders in the click."""
+        self.ensure_one()
+        self.env["order_workflow.outbox"]._queue(
+            self,
+            what,
+            partners=self.partner_id,
+            in_chatter=True,
+            subtype_xmlid="mail.mt_comment",
+            body=body,
+            requested_by_id=self.env.uid,
+        )
 
     def _ow_stop_response_clock(self):
         todo = self.filtered(lambda t: t.is_complaint and not t.first_response_on)

@@ -129,21 +129,15 @@ class HelpdeskTicket(models.Model):
         }
         self.sudo().write(values)
         if not valid:
-            outbox = self.env["order_workflow.outbox"]
             for ticket in self:
-                outbox._queue(
-                    ticket,
+                ticket._ow_tell_customer(
                     _("Complaint %(ticket)s not accepted", ticket=ticket.number),
-                    partners=ticket.partner_id,
-                    in_chatter=True,
-                    subtype_xmlid="mail.mt_comment",
-                    body=_(
+                    _(
                         "We have examined your complaint %(ticket)s and cannot accept "
                         "it: %(reason)s",
                         ticket=ticket.number,
                         reason=note,
                     ),
-                    requested_by_id=self.env.uid,
                 )
             self._ow_set_stage("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
         return True

@@ -55,6 +55,15 @@ def attach_customer_documents(partner):
     return partner
 
 
+def load_chinese(env, lang="zh_CN"):
+    """Activate a Chinese language with the module's translations, as a company
+    printing its forms in it has."""
+    env["res.lang"]._activate_lang(lang)
+    env["ir.module.module"].search(
+        [("name", "=", "order_workflow")]
+    )._update_translations([lang], overwrite=True)
+
+
 def rpc_caller(case, login):
     """``call(model, method, *args, **kwargs)`` over XML-RPC as the user ``login``
     (password = login, as the demo and test users), from an HttpCase ``case``."""

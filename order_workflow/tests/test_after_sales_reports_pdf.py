@@ -8,6 +8,7 @@ from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from . import test_reports_pdf
+from .common import load_chinese
 
 EIGHT_D = "order_workflow.report_eight_d"
 
@@ -19,10 +20,7 @@ class TestAfterSalesReportsPdf(HttpCase):
 
     def test_8d_report_pdf_in_the_customers_chinese(self):
         env = self.env
-        env["res.lang"]._activate_lang("zh_CN")
-        env["ir.module.module"].search(
-            [("name", "=", "order_workflow")]
-        )._update_translations(["zh_CN"], overwrite=True)
+        load_chinese(env)
         customer = env["res.partner"].create(
             {"name": "宁波泵业有限公司", "is_company": True, "lang": "zh_CN"}
         )

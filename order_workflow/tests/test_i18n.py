@@ -10,6 +10,8 @@ from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import trans_export
 
+from .common import load_chinese
+
 # GLOSSARY.md: one concept, one name (zh_CN, zh_TW)
 GLOSSARY = {
     "Order Clerk": ("接单员", "接單員"),
@@ -76,10 +78,7 @@ class TestTranslations(TransactionCase):
                 self.assertEqual(po.get(english), chinese[index], (lang, english))
 
     def test_labels_show_in_chinese(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"].search(
-            [("name", "=", "order_workflow")]
-        )._update_translations(["zh_CN"], overwrite=True)
+        load_chinese(self.env)
         selection = dict(
             self.env["sale.order"]
             .with_context(lang="zh_CN")

@@ -12,6 +12,8 @@ from PIL import Image
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
+from .common import load_chinese
+
 
 @tagged("post_install", "-at_install")
 class TestReportsPdf(HttpCase):
@@ -38,10 +40,7 @@ class TestReportsPdf(HttpCase):
 
     def test_technical_review_form_pdf_in_chinese_and_english(self):
         env = self.env
-        env["res.lang"]._activate_lang("zh_CN")
-        env["ir.module.module"].search(
-            [("name", "=", "order_workflow")]
-        )._update_translations(["zh_CN"], overwrite=True)
+        load_chinese(env)
         customer = env["res.partner"].create(
             {"name": "PDF Customer", "is_company": True}
         )

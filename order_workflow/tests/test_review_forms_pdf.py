@@ -10,7 +10,7 @@ from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 from . import test_reports_pdf
-from .common import attach_customer_documents
+from .common import attach_customer_documents, load_chinese
 
 FORMS = {
     "order_workflow.report_preliminary_review": (
@@ -31,10 +31,7 @@ class TestReviewFormsPdf(HttpCase):
 
     def test_review_forms_pdf_in_english_and_chinese(self):
         env = self.env
-        env["res.lang"]._activate_lang("zh_CN")
-        env["ir.module.module"].search(
-            [("name", "=", "order_workflow")]
-        )._update_translations(["zh_CN"], overwrite=True)
+        load_chinese(env)
         customer = env["res.partner"].create(
             {
                 "name": "PDF Review Customer",

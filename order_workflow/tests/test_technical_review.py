@@ -6,6 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from .common import load_chinese
 from .test_intake_review import ReviewCase
 
 
@@ -249,10 +250,7 @@ class TestTechnicalReview(ReviewCase):
             self.assertIn(expected, html)
 
     def test_report_in_chinese(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"].search(
-            [("name", "=", "order_workflow")]
-        )._update_translations(["zh_CN"], overwrite=True)
+        load_chinese(self.env)
         order = self._nonstandard_order()
         order.with_user(self.clerk).action_review_pass()
         review = self._review(order)
