@@ -9,6 +9,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .guard import ACTION, internal, workflow_action
+from .tier_review import next_reviews
 
 
 class ChangeRequest(models.Model):
@@ -46,13 +47,7 @@ class ChangeRequest(models.Model):
         self._ow_notify_next_reviewers()
 
     def _ow_next_review(self):
-        self.ensure_one()
-        todo = (
-            self.sudo()
-            .review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
-            .sorted("sequence")
-        )
-        return todo[:1]
+        return next_reviews(self)
 
     def _ow_notify_next_reviewers(self):
         for request in self:

@@ -19,6 +19,7 @@ from .guard import (
     workflow_action,
 )
 from .sale_order_change_guard import CHANGE_SCOPE
+from .tier_review import next_reviews
 
 APPROVER_GROUPS = (
     "order_workflow.group_sales_manager",
@@ -91,13 +92,7 @@ class SaleOrder(models.Model):
 
     def _ow_next_reviews(self):
         """The pending reviews whose turn it is (one per order with sequences)."""
-        self.ensure_one()
-        todo = (
-            self.sudo()
-            .review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
-            .sorted("sequence")
-        )
-        return todo[:1]
+        return next_reviews(self)
 
     # -- deciding --------------------------------------------------------------------
     def _ow_is_own_order(self, user):

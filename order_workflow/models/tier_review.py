@@ -5,6 +5,20 @@ from odoo.exceptions import AccessError
 
 from .guard import ACTION, Rule, is_internal
 
+
+def next_reviews(record):
+    """The pending reviews (OCA tier validation) of ``record`` whose turn it is: one
+    per record with sequences. For every model the workflow approves on (orders,
+    change requests)."""
+    record.ensure_one()
+    todo = (
+        record.sudo()
+        .review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+        .sorted("sequence")
+    )
+    return todo[:1]
+
+
 CHANGE_REQUEST = "order_workflow.change.request"
 
 
