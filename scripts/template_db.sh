@@ -27,9 +27,11 @@ env['ir.module.module'].search([('state', '=', 'installed')])._update_translatio
     # the filestore goes with the database
     fs="$DATA_DIR/filestore"
     [ -d "$fs/$tmpl.tmp" ] && mv "$fs/$tmpl.tmp" "$fs/$tmpl"
-    # templates of older dependency sets are of no further use
+    # keep the two newest other templates (branches with other dependency sets may
+    # be using them); older ones are of no further use
     for old in $(psql -d postgres -tAc "SELECT datname FROM pg_database
-                 WHERE datname LIKE 'ow\_tmpl\_%' AND datname <> '$tmpl'"); do
+                 WHERE datname LIKE 'ow\_tmpl\_%' AND datname <> '$tmpl'
+                 ORDER BY oid DESC OFFSET 2"); do
         dropdb --if-exists "$old" && rm -rf "${fs:?}/$old"
     done
 fi
