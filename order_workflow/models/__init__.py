@@ -49,6 +49,7 @@ from . import sale_order_ready
 from . import sale_order_delivery
 from . import mail_activity
 from . import sale_order_guide
+from . import sale_order_kanban
 from . import sale_order_demo
 from . import tier_review
 from . import mail_activity_type

@@ -2,7 +2,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """One line on the order: what it waits for now, and who must act."""
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
+
+# the roles a waiting line names
+ROLES = (
+    "group_order_clerk",
+    "group_technical_reviewer",
+    "group_purchase_reviewer",
+    "group_finance_reviewer",
+    "group_production_supervisor",
+    "group_qc_inspector",
+    "group_shipping_clerk",
+    "group_sales_manager",
+)
 
 
 class SaleOrder(models.Model):
@@ -15,43 +27,46 @@ class SaleOrder(models.Model):
     )
 
     def _ow_role(self, xmlid):
-        # not env.ref: it checks the record exists, one query per kanban card
-        group_id = self.env["ir.model.data"]._xmlid_to_res_id(f"order_workflow.{xmlid}")
-        return self.env["res.groups"].sudo().browse(group_id).name
+        """The name of the role (group) ``xmlid``. Not env.ref, which checks the
+        record exists (a query per kanban card); every role's name is read at once."""
+        to_id = self.env["ir.model.data"]._xmlid_to_res_id
+        roles = [to_id(f"order_workflow.{role}") for role in ROLES]
+        group = self.env["res.groups"].sudo().browse(to_id(f"order_workflow.{xmlid}"))
+        return group.with_prefetch(roles).name
 
     def _ow_waiting_table(self):
         """stage -> (what, role xmlids) for the stages that need no more than the
         stage to say it; built once per batch of orders (a kanban column)."""
         table = {
-            "intake": (_("the preliminary review"), ["group_order_clerk"]),
+            "intake": (self.env._("the preliminary review"), ["group_order_clerk"]),
             "info_needed": (
-                _("the customer's missing information"),
+                self.env._("the customer's missing information"),
                 ["group_order_clerk"],
             ),
             "technical_review": (
-                _("the technical and material sign-off"),
+                self.env._("the technical and material sign-off"),
                 ["group_technical_reviewer", "group_purchase_reviewer"],
             ),
             "price_review": (
-                _("the finance price approval"),
+                self.env._("the finance price approval"),
                 ["group_finance_reviewer"],
             ),
-            "deposit": (_("the deposit payment"), ["group_finance_reviewer"]),
+            "deposit": (self.env._("the deposit payment"), ["group_finance_reviewer"]),
             "production": (
-                _("the production of the goods"),
+                self.env._("the production of the goods"),
                 ["group_production_supervisor"],
             ),
-            "quality": (_("the quality inspection"), ["group_qc_inspector"]),
+            "quality": (self.env._("the quality inspection"), ["group_qc_inspector"]),
             "payment_hold": (
-                _("the balance payment (or finance's release on credit)"),
+                self.env._("the balance payment (or finance's release on credit)"),
                 ["group_finance_reviewer"],
             ),
             "shipped": (
-                _("the customer's signed delivery receipt"),
+                self.env._("the customer's signed delivery receipt"),
                 ["group_order_clerk", "group_shipping_clerk"],
             ),
             "collection": (
-                _("the customer's payment of every invoice"),
+                self.env._("the customer's payment of every invoice"),
                 ["group_finance_reviewer"],
             ),
         }
@@ -82,39 +97,46 @@ class SaleOrder(models.Model):
             .sorted("sequence")
         )
         who = pending[:1].reviewer_group_id.name
-        return _("the approval"), who or self._ow_role("group_sales_manager")
+        return self.env._("the approval"), who or self._ow_role("group_sales_manager")
 
     def _ow_waiting_customer_confirmation(self):
         if self.confirmation_state == "not_sent":
-            return _("sending the Order Confirmation"), self._ow_role(
+            return self.env._("sending the Order Confirmation"), self._ow_role(
                 "group_order_clerk"
             )
         if self.confirmation_state == "sent":
-            return _("the customer's signed copy"), _(
+            return self.env._("the customer's signed copy"), self.env._(
                 "the customer (the clerk follows up)"
             )
-        return _("checking the signed copy"), self._ow_role("group_order_clerk")
+        return self.env._("checking the signed copy"), self._ow_role(
+            "group_order_clerk"
+        )
 
     def _ow_waiting_ready(self):
         if not self.shipping_request_issued_on:
-            return _("the Shipping Request"), self._ow_role("group_order_clerk")
-        return _("the shipment"), self._ow_role("group_shipping_clerk")
+            return self.env._("the Shipping Request"), self._ow_role(
+                "group_order_clerk"
+            )
+        return self.env._("the shipment"), self._ow_role("group_shipping_clerk")
 
     def _ow_waiting_delivered(self):
-        return _("the follow-up call"), self.user_id.name or _("the salesperson")
+        return self.env._("the follow-up call"), self.user_id.name or self.env._(
+            "the salesperson"
+        )
 
     @api.depends("workflow_stage", "confirmation_state", "shipping_request_issued_on")
     @api.depends_context("lang")
     def _compute_ow_waiting_for(self):
-        table, roles = self._ow_waiting_table(), {}
+        """Batched for the kanban: the table, the roles and each distinct line are
+        translated once per batch (a column), not once per card."""
+        table, roles, lines = self._ow_waiting_table(), {}, {}
+        pattern = self.env._("Waiting for %(what)s: %(who)s")
         for order in self:
             what, who = (
                 order._ow_waiting_line(table, roles)
                 if order.use_order_workflow
                 else (False, False)
             )
-            order.ow_waiting_for = (
-                _("Waiting for %(what)s: %(who)s", what=what, who=who)
-                if what
-                else False
-            )
+            if what and (what, who) not in lines:
+                lines[what, who] = pattern % {"what": what, "who": who}
+            order.ow_waiting_for = lines[what, who] if what else False

@@ -1,6 +1,7 @@
 from . import test_install
 from . import test_security
 from . import test_workflow_stage
+from . import test_kanban_scale
 from . import test_lifecycle_tour
 from . import test_tour
 from . import test_i18n
