@@ -43,6 +43,7 @@ class SaleOrder(models.Model):
     # what the components allow (computed in batch, see the module's docstring)
     ow_material_supply = fields.Selection(
         [("not_needed", "Not needed"), ("waiting", "Waiting"), ("ready", "Ready")],
+        string="Material supply",
         compute="_compute_material_supply",
         store=True,
         readonly=True,
