@@ -110,6 +110,16 @@ class TestMaterialState(MaterialCase):
         self.assertEqual(order.material_state, "ready")
         self.assertFalse(order.material_expected_date)
 
+    def test_the_materials_are_not_set_by_hand(self):
+        order = self._released_order()
+        for user in (self.clerk, self.manager, self.supervisor):
+            with self.assertRaises(AccessError):
+                order.with_user(user).write({"material_state": "ready"})
+            with self.assertRaises(AccessError):
+                order.with_user(user).write({"material_risk_days": 5})
+        form = Form(order.with_user(self.clerk))
+        self.assertEqual(form.material_state, "waiting")
+
     def test_missing_component_waits_without_a_date(self):
         order = self._released_order()
         line = self._purchase_line(order)
