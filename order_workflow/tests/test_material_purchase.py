@@ -3,13 +3,16 @@
 """Purchases for workflow orders (purchase_order_material.py): the supplier's
 acknowledgement, the buyer's reminder, and the Order Progress Report."""
 
+import io
 import re
 import xmlrpc.client
 from datetime import datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools.pdf import PdfFileReader
 
+from . import test_reports_pdf as pdf_tests
 from .common import rpc_caller
 from .test_material import MaterialCase
 
@@ -142,3 +145,35 @@ class TestSupplierAcknowledgementRpc(HttpCase):
         )
         purchase.invalidate_recordset()
         self.assertTrue(purchase.mail_reception_confirmed)
+
+
+@tagged("post_install", "-at_install")
+class TestOrderProgressReportPdf(HttpCase):
+    def test_prints_a_page_per_salesperson(self):
+        customer = self.env["res.partner"].create({"name": "Progress customer"})
+        team = self.env["crm.team"].create(
+            {"name": "Progress team", "use_order_workflow": True}
+        )
+        sellers = [
+            new_test_user(
+                self.env,
+                login=f"ow_progress_{i}",
+                groups="sales_team.group_sale_salesman",
+            )
+            for i in range(2)
+        ]
+        orders = self.env["sale.order"].create(
+            [
+                {"partner_id": customer.id, "team_id": team.id, "user_id": seller.id}
+                for seller in sellers
+            ]
+        )
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pdf, _fmt = report._render_qweb_pdf(
+            "order_workflow.report_order_progress", orders.ids
+        )
+        self.assertGreater(
+            pdf_tests.TestReportsPdf._ink(self, pdf), 0.005, "the page is not blank"
+        )
+        pages = len(PdfFileReader(io.BytesIO(pdf)).pages)
+        self.assertEqual(pages, 2, "one page per salesperson")
