@@ -84,3 +84,7 @@ from . import sale_order_complaint
 from . import res_partner_complaints
 from . import helpdesk_ticket_migration
 from . import helpdesk_ticket_acceptance_record
+from . import sale_order_material
+from . import purchase_order_material
+from . import stock_move_material
+from . import report_order_progress

@@ -185,6 +185,21 @@ class SaleOrder(models.Model):
         verified(new(c, ref_no="XC-101"))
         # Production: released, MO open
         verified(new(a, qty=5, ref_no="EC-7704"))
+        # Production, materials at risk: the actuator bought to order arrives in 60
+        # days, the valve is promised in 45
+        self._ow_demo_component_rule(ref("order_workflow.demo_component_actuator"))
+        late = verified(
+            new(
+                a,
+                product=ref("order_workflow.demo_product_electric_valve"),
+                qty=3,
+                ref_no="EC-7713",
+            )
+        )
+        # the supplier confirms the actuators in 60 days
+        late.sudo().ow_production_ids.move_raw_ids.created_purchase_line_ids.write(
+            {"date_planned": fields.Datetime.now() + timedelta(days=60)}
+        )
         # Quality: a pump produced, inspection pending
         produce(verified(new(a, product=pump, qty=1, ref_no="EC-7705")))
         # Payment hold: class B, deposit paid, produced, balance due
@@ -214,3 +229,24 @@ class SaleOrder(models.Model):
         )
         new(a, ref_no="EC-7711").with_user(clerk).action_cancel()
         return True
+
+    @api.model
+    def _ow_demo_component_rule(self, component):
+        """Components of the demo make-to-order route are bought for the MO that
+        needs them (stock -> production, make to order)."""
+        warehouse = self.env.ref("stock.warehouse0")
+        self.env["stock.rule"].create(
+            {
+                "name": "WH: 库存 Stock → 生产 Production (MTO)",
+                "route_id": self.env.ref("order_workflow.demo_route_mto").id,
+                "action": "pull",
+                "procure_method": "make_to_order",
+                "location_src_id": warehouse.lot_stock_id.id,
+                "location_dest_id": component.with_company(
+                    warehouse.company_id
+                ).property_stock_production.id,
+                "picking_type_id": warehouse.manu_type_id.id,
+                "warehouse_id": warehouse.id,
+                "company_id": warehouse.company_id.id,
+            }
+        )

@@ -58,3 +58,5 @@ from . import test_complaint_guard
 from . import test_complaint_queries
 from . import test_complaint_rpc
 from . import test_complaint_tour
+from . import test_material
+from . import test_material_purchase
