@@ -12,6 +12,7 @@
     "application": True,
     "installable": True,
     "depends": [
+        "survey",
         "sale_management",
         "sale_stock",
         "sale_mrp",
@@ -81,6 +82,9 @@
         "views/complaint_portal_templates.xml",
         "reports/eight_d_report.xml",
         "reports/acceptance_issue_report.xml",
+        "data/satisfaction_survey_data.xml",
+        "reports/satisfaction_followup_report.xml",
+        "views/satisfaction_views.xml",
         "views/menus.xml",
     ],
     "demo": [

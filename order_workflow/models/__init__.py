@@ -83,3 +83,9 @@ from . import sale_order_complaint
 from . import res_partner_complaints
 from . import helpdesk_ticket_migration
 from . import helpdesk_ticket_acceptance_record
+from . import sale_order_satisfaction
+from . import satisfaction_survey
+from . import satisfaction_result
+from . import survey_survey
+from . import res_partner_satisfaction
+from . import satisfaction_demo

@@ -57,3 +57,7 @@ from . import test_complaint_guard
 from . import test_complaint_queries
 from . import test_complaint_rpc
 from . import test_complaint_tour
+from . import test_satisfaction_followup
+from . import test_satisfaction_survey
+from . import test_satisfaction_queries
+from . import test_satisfaction_rpc
