@@ -105,13 +105,14 @@ class SaleOrder(models.Model):
                 "satisfaction_score": round(sum(scores.values()) / 3, 2),
             }
         )
+        spaced_note = " " + note if note else ""
         feedback = _(
             "Product %(product)s/5, delivery %(delivery)s/5, service %(service)s/5."
             "%(note)s",
             product=scores["product"],
             delivery=scores["delivery"],
             service=scores["service"],
-            note=f" {note}" if note else "",
+            note=spaced_note,
         )
         calls = self.sudo().activity_ids.filtered(
             lambda a: a.activity_type_id

@@ -10,6 +10,7 @@ from odoo import _, api, fields, models
 
 from .guard import SUBSCRIBED, internal
 from .helpdesk_ticket_complaint import MANAGER, SERVICE
+from .satisfaction_survey import MODULES
 
 QC = "order_workflow.group_qc_inspector"
 
@@ -103,12 +104,66 @@ class SatisfactionResult(models.Model):
         results.filtered("below_target")._ow_schedule_corrective()
         return self.browse(results.ids)
 
+    @api.model
+    def _ow_from_answers(self, user_inputs):
+        """Results of submitted answers to satisfaction campaigns: the module
+        scores from the answer lines grouped in one query, whatever the number of
+        answers (a customer who already has a result in the campaign keeps it)."""
+        user_inputs = user_inputs.sudo().filtered("ow_campaign_id")
+        if not user_inputs:
+            return self.browse()
+        user_inputs.fetch(["ow_campaign_id", "partner_id", "survey_id"])
+        sums = (
+            self.env["survey.user_input.line"]
+            .sudo()
+            ._read_group(
+                [("user_input_id", "in", user_inputs.ids), ("skipped", "=", False)],
+                ["user_input_id", "question_id"],
+                ["answer_score:sum"],
+            )
+        )
+        module_of, maxima = user_inputs.survey_id._ow_module_maxima()
+        got = {}
+        for user_input, question, score in sums:
+            module = module_of.get(question.id)
+            if module:
+                key = (user_input.id, module)
+                got[key] = got.get(key, 0.0) + (score or 0.0)
+        campaigns = user_inputs.ow_campaign_id
+        campaigns.fetch(["result_ids"])
+        done = {
+            (result.campaign_id.id, result.partner_id.id)
+            for result in campaigns.result_ids
+        }
+        values = []
+        for user_input in user_inputs:
+            partner = user_input.partner_id.commercial_partner_id
+            key = (user_input.ow_campaign_id.id, partner.id)
+            if not partner or key in done:
+                continue
+            done.add(key)
+            scores = {}
+            for module, _label in MODULES:
+                top = maxima.get((user_input.survey_id.id, module))
+                value = got.get((user_input.id, module), 0.0)
+                scores[module] = round(100.0 * value / top, 2) if top else 0.0
+            values.append(
+                {
+                    "campaign": user_input.ow_campaign_id,
+                    "partner": partner,
+                    "source": "survey",
+                    "user_input": user_input,
+                    **scores,
+                }
+            )
+        return self._ow_record(values)
+
     def _ow_low_modules(self):
         self.ensure_one()
         return [
             module
             for module in ("overall", "service", "quality")
-            if self[f"score_{module}"] < self.target_score
+            if self["score_" + module] < self.target_score
         ]
 
     def _ow_department_users(self, campaign):
@@ -140,12 +195,13 @@ class SatisfactionResult(models.Model):
                 user = users_of[campaign][module]
                 if not user:
                     continue
+                score = result["score_" + module]
                 note = _(
                     "%(customer)s: %(module)s %(score)s points, below the target of "
                     "%(target)s. Find the cause and take corrective action.",
                     customer=result.partner_id.display_name,
                     module=labels[module],
-                    score=result[f"score_{module}"],
+                    score=score,
                     target=result.target_score,
                 )
                 values.append(

@@ -318,59 +318,6 @@ class SatisfactionSurvey(models.Model):
         )
         return result.id
 
-    def _ow_results_from_answers(self, user_inputs):
-        """Results of submitted survey answers of these campaigns: the module scores
-        from the answer lines grouped in one query, whatever the number of answers
-        (a customer who already has a result in the campaign keeps it)."""
-        user_inputs = user_inputs.sudo().filtered("ow_campaign_id")
-        if not user_inputs:
-            return self.env["order_workflow.satisfaction.result"]
-        user_inputs.fetch(["ow_campaign_id", "partner_id", "survey_id"])
-        sums = (
-            self.env["survey.user_input.line"]
-            .sudo()
-            ._read_group(
-                [("user_input_id", "in", user_inputs.ids), ("skipped", "=", False)],
-                ["user_input_id", "question_id"],
-                ["answer_score:sum"],
-            )
-        )
-        module_of, maxima = user_inputs.survey_id._ow_module_maxima()
-        got = {}
-        for user_input, question, score in sums:
-            module = module_of.get(question.id)
-            if module:
-                key = (user_input.id, module)
-                got[key] = got.get(key, 0.0) + (score or 0.0)
-        campaigns = user_inputs.ow_campaign_id
-        campaigns.fetch(["result_ids"])
-        done = {
-            (result.campaign_id.id, result.partner_id.id)
-            for result in campaigns.result_ids
-        }
-        values = []
-        for user_input in user_inputs:
-            partner = user_input.partner_id.commercial_partner_id
-            key = (user_input.ow_campaign_id.id, partner.id)
-            if not partner or key in done:
-                continue
-            done.add(key)
-            scores = {}
-            for module, _label in MODULES:
-                top = maxima.get((user_input.survey_id.id, module))
-                value = got.get((user_input.id, module), 0.0)
-                scores[module] = round(100.0 * value / top, 2) if top else 0.0
-            values.append(
-                {
-                    "campaign": user_input.ow_campaign_id,
-                    "partner": partner,
-                    "source": "survey",
-                    "user_input": user_input,
-                    **scores,
-                }
-            )
-        return self.env["order_workflow.satisfaction.result"]._ow_record(values)
-
     def _ow_module_labels(self):
         return {
             "overall": _("Overall"),

@@ -63,7 +63,7 @@ class SurveyUserInput(models.Model):
 
     def _mark_done(self):
         res = super()._mark_done()
-        self.env["order_workflow.satisfaction.survey"]._ow_results_from_answers(
+        self.env["order_workflow.satisfaction.result"]._ow_from_answers(
             self.filtered(lambda a: a.ow_campaign_id and not a.test_entry)
         )
         return res

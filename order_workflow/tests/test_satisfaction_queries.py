@@ -52,7 +52,7 @@ class TestSatisfactionQueries(SatisfactionCase):
     def _cost(self, count, rank):
         campaign = self._campaign()
         inputs = self._answers(campaign, count, rank)
-        queries = self._queries(lambda: self.Campaign._ow_results_from_answers(inputs))
+        queries = self._queries(lambda: self.Result._ow_from_answers(inputs))
         self.assertEqual(len(campaign.result_ids), count)
         return campaign, queries
 
