@@ -147,6 +147,7 @@ class SaleOrder(models.Model):
             "name": _("Satisfaction follow-up"),
             "res_model": "order_workflow.followup.wizard",
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
             "context": {"default_order_id": self.id},
         }
