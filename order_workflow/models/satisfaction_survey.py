@@ -263,6 +263,14 @@ class SatisfactionSurvey(models.Model):
         self.env["sale.order"]._ow_check_group(
             RUNNERS, _("close a satisfaction survey")
         )
+        unsent = self.filtered(lambda c: c.state != "sent")
+        if unsent:
+            raise UserError(
+                _(
+                    "Only a sent satisfaction survey can be closed: %(campaigns)s.",
+                    campaigns=", ".join(unsent.mapped("name")),
+                )
+            )
         self.write({"state": "closed"})
         return True
 

@@ -187,10 +187,20 @@ class TestSatisfactionSurvey(SatisfactionCase):
             campaign.with_user(self.manager).write(
                 {"weight_overall": 1, "weight_service": 0, "weight_quality": 0}
             )
+        # closed: no more answers recorded
+        with self.assertRaises(AccessError):
+            campaign.with_user(self.clerk).action_close()
+        self.assertIs(campaign.with_user(self.service).action_close(), True)
+        with self.assertRaisesRegex(UserError, "is closed"):
+            campaign.with_user(self.service).action_record_scores(
+                self.good_customer.id, 80, 80, 80
+            )
         # a period without a delivery: nobody to invite
         empty = self._campaign(date_from="2020-01-01", date_to="2020-12-31")
         with self.assertRaisesRegex(UserError, "nobody to invite"):
             empty.with_user(self.manager).action_send()
+        with self.assertRaisesRegex(UserError, "Only a sent"):
+            empty.with_user(self.manager).action_close()
 
     def test_survey_answer_gives_the_same_result_as_recorded_scores(self):
         self._delivered()
