@@ -4,7 +4,7 @@
     "name": "Order Workflow",
     "summary": "Make-to-order process: review, approvals, confirmation, deposit, "
     "production, QC, payment before shipping, delivery receipt, after-sales",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Order Workflow",
     "website": "https://github.com/order-workflow/order_workflow",
     "author": "order_workflow contributors",
@@ -12,6 +12,7 @@
     "application": True,
     "installable": True,
     "depends": [
+        "survey",
         "sale_management",
         "sale_stock",
         "sale_mrp",
@@ -85,6 +86,9 @@
         "reports/order_progress_report.xml",
         "views/material_views.xml",
         "reports/acceptance_issue_report.xml",
+        "data/satisfaction_survey_data.xml",
+        "reports/satisfaction_followup_report.xml",
+        "views/satisfaction_views.xml",
         "views/menus.xml",
     ],
     "demo": [

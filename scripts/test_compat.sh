@@ -15,7 +15,7 @@ tmpl=$(bash "$ROOT/scripts/template_db.sh")
 LOG_DIR="${LOG_DIR:-$CACHE_DIR/logs}"
 mkdir -p "$LOG_DIR"
 MODULES=(sale_mrp sale_stock sale_tier_validation base_tier_validation sale_stock_picking_blocking
-         helpdesk_mgmt helpdesk_mgmt_sla rma purchase_stock purchase_mrp)
+         helpdesk_mgmt helpdesk_mgmt_sla rma purchase_stock purchase_mrp survey)
 UPDATE=$(IFS=,; echo "${MODULES[*]}")
 TAGS=$(printf '/%s,' "${MODULES[@]}"); TAGS=${TAGS%,}
 # both runs at once (one per core), each on its own HTTP port for the browser tests

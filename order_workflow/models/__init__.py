@@ -88,3 +88,9 @@ from . import sale_order_material
 from . import purchase_order_material
 from . import stock_move_material
 from . import report_order_progress
+from . import sale_order_satisfaction
+from . import satisfaction_survey
+from . import satisfaction_result
+from . import survey_survey
+from . import res_partner_satisfaction
+from . import satisfaction_demo

@@ -7,6 +7,9 @@ class MailActivityType(models.Model):
     _inherit = "mail.activity.type"
 
     category = fields.Selection(
-        selection_add=[("ow_approval", "Approve or reject")],
-        ondelete={"ow_approval": "set default"},
+        selection_add=[
+            ("ow_approval", "Approve or reject"),
+            ("ow_followup", "Satisfaction follow-up form"),
+        ],
+        ondelete={"ow_approval": "set default", "ow_followup": "set default"},
     )

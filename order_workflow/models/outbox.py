@@ -39,7 +39,10 @@ class OrderWorkflowOutbox(models.Model):
         "mail.template", string="Template", readonly=True, ondelete="cascade"
     )
     method = fields.Selection(
-        [("action_notify", "Activity assigned (e-mail to the assignee)")],
+        [
+            ("action_notify", "Activity assigned (e-mail to the assignee)"),
+            ("_ow_send_invitations", "Survey invitations (e-mail to each customer)"),
+        ],
         readonly=True,
         help="Instead of a template or a notification: a method of the record that "
         "sends its own e-mail.",

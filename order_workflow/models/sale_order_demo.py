@@ -215,11 +215,8 @@ class SaleOrder(models.Model):
         # Awaiting payment (followed up, not invoiced yet), then closed (paid)
         for ref_no in ("EC-7709", "EC-7712"):
             done = receive(ship(inspected(produce(verified(new(a, ref_no=ref_no))))))
-            done.activity_ids.filtered(
-                lambda act: act.activity_type_id
-                == ref("order_workflow.activity_followup")
-            ).with_user(clerk).action_feedback(
-                feedback="Very satisfied; next order in March."
+            done.with_user(clerk).action_record_followup(
+                5, 4, 5, "Very satisfied; next order in March."
             )
         invoice = done.sudo()._create_invoices()
         pay(done, invoice, invoice.amount_total)
@@ -228,6 +225,8 @@ class SaleOrder(models.Model):
             "Delivery date impossible for this quantity."
         )
         new(a, ref_no="EC-7711").with_user(clerk).action_cancel()
+        # Customer satisfaction: this year's survey, answered
+        self.env["order_workflow.satisfaction.survey"]._ow_demo_satisfaction(users)
         return True
 
     @api.model

@@ -60,3 +60,8 @@ from . import test_complaint_rpc
 from . import test_complaint_tour
 from . import test_material
 from . import test_material_purchase
+from . import test_satisfaction_followup
+from . import test_satisfaction_survey
+from . import test_satisfaction_queries
+from . import test_satisfaction_rpc
+from . import test_satisfaction_migration

@@ -74,3 +74,23 @@ class TestAfterSalesReportsPdf(HttpCase):
         ):
             self.assertIn(text, html)
         self.assertNotIn("8D Corrective Action Report", html)
+
+    def test_satisfaction_followup_form_pdf(self):
+        """The demo's followed-up order (scored in the call) prints its Satisfaction
+        Follow-up Form (客户满意度回访表)."""
+        order = self.env["sale.order"].search(
+            [("client_order_ref", "=", "EC-7712")], limit=1
+        )
+        self.assertTrue(order.satisfaction_score, "the demo's call was scored")
+        clerk = self.env.ref("order_workflow.user_demo_clerk")
+        report = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            .with_user(clerk)
+        )
+        name = "order_workflow.report_satisfaction_followup"
+        pdf, _fmt = report._render_qweb_pdf(name, order.ids)
+        self.assertGreater(self._ink(pdf), 0.01, "the page is not blank")
+        html = report._render_qweb_html(name, order.ids)[0].decode()
+        self.assertIn(order.name, html)
+        self.assertIn("next order in March", html)

@@ -102,3 +102,4 @@ class TestLifecycleTour(HttpCase):
         self._tour("order_workflow_lifecycle_followup", "clerk")
         self.assertEqual(order.workflow_stage, "collection", "closed once paid")
         self.assertTrue(order.followup_feedback)
+        self.assertEqual(order.satisfaction_service, 4, "scored in the follow-up form")

@@ -8,3 +8,4 @@ from . import order_import
 from . import pricelist_import
 from . import change_request_wizard
 from . import complaint_wizard
+from . import followup_wizard

@@ -92,8 +92,13 @@ tours.add("order_workflow_lifecycle_followup", {
     steps: () => [
         stage("Delivered"),
         { content: "The follow-up call", trigger: ".o-mail-Activity:contains('satisfaction follow-up') .o-mail-Activity-markDone", run: "click" },
-        { trigger: ".o-mail-ActivityMarkAsDone textarea", run: "edit Very satisfied, reorder in spring" },
-        { trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']", run: "click" },
+        {
+            content: "Done opens the Satisfaction Follow-up Form: the service scored 4",
+            trigger: ".modal .o_field_widget[name='service_score'] input[data-value='4']",
+            run: "click",
+        },
+        { trigger: ".modal .o_field_widget[name='note'] textarea", run: "edit Very satisfied, reorder in spring" },
+        { trigger: ".modal button[name='action_record']", run: "click" },
         {
             content: "The call is done (the test checks the order is closed)",
             trigger: ".o-mail-Chatter:not(:has(.o-mail-Activity:contains('satisfaction follow-up')))",
