@@ -2,7 +2,8 @@
 # make test-compat: "off means off", measured the way Odoo and OCA CI run tests.
 # Runs the test suites of Odoo's sale_mrp and sale_stock and of OCA's
 # base_tier_validation, sale_tier_validation, sale_stock_picking_blocking, helpdesk_mgmt,
-# helpdesk_mgmt_sla and rma (after-sales is built on them) with Odoo's
+# helpdesk_mgmt_sla and rma (after-sales is built on them), and Odoo's purchase_stock,
+# purchase_mrp (material follow-up) and survey (satisfaction surveys) with Odoo's
 # own runner (odoo-bin -u ... --test-tags: at_install and post_install tests) on
 #   (a) a twin database from the same template, without order_workflow (the baseline);
 #   (b) a database with order_workflow installed with its demo data and switched off on
