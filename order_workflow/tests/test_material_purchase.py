@@ -39,6 +39,16 @@ class TestSupplierAcknowledgement(MaterialCase):
         with self.assertRaisesRegex(UserError, "already acknowledged"):
             purchase.with_user(self.buyer).action_supplier_acknowledge()
 
+    def test_the_purchasing_reviewer_records_it_as_a_buyer(self):
+        """The Purchasing Reviewer (采购部) is a buyer, the demo 'purchase' too."""
+        reviewer = self.users["group_purchase_reviewer"]
+        self.assertTrue(reviewer.has_group("purchase.group_purchase_user"))
+        _order, purchase = self._confirmed_purchase()
+        self.assertIs(purchase.with_user(reviewer).action_supplier_acknowledge(), True)
+        self.assertTrue(purchase.supplier_acknowledged)
+        demo = self.env.ref("order_workflow.user_demo_purchase")
+        self.assertTrue(demo.has_group("purchase.group_purchase_user"))
+
     def test_an_rfq_not_sent_cannot_be_acknowledged(self):
         order = self._released_order()
         purchase = self._purchase_line(order).order_id

@@ -17,7 +17,10 @@ IMPLIED = {
     "group_sales_director": {"order_workflow.group_order_clerk"},
     "group_general_manager": {"order_workflow.group_order_clerk"},
     "group_technical_reviewer": {"mrp.group_mrp_user"},
-    "group_purchase_reviewer": {"stock.group_stock_user"},
+    "group_purchase_reviewer": {
+        "stock.group_stock_user",
+        "purchase.group_purchase_user",
+    },
     "group_finance_reviewer": {"account.group_account_invoice"},
     "group_production_supervisor": {
         "mrp.group_mrp_user",
