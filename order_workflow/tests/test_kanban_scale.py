@@ -90,3 +90,42 @@ class TestKanbanScale(OrderWorkflowCase):
         view = self.env.ref("order_workflow.view_order_workflow_kanban")
         arch = self.env["sale.order"].get_views([(view.id, "kanban")])["views"]
         self.assertIn('limit="20"', arch["kanban"]["arch"])
+
+    def test_cards_do_not_fetch_the_whole_order(self):
+        """A column's cards are read with the kanban's fields only: the record rules
+        are checked on them (company_id is among them) and the 2-hour rule reads the
+        order's creation alone, so no statement fetches the order's ~200 columns
+        (make bench: each column cost a second, wide read of every card). An intake
+        order old enough for the 2-hour rule is among the cards."""
+        order = self._create_order()
+        self.env.cr.execute(
+            "UPDATE sale_order SET create_date = now() - interval '1 day' WHERE id = %s",
+            [order.id],
+        )
+        self.env.invalidate_all()
+        Order = self.env["sale.order"].with_user(self.clerk)
+        view = self.env.ref("order_workflow.view_order_workflow_kanban")
+        names = re.findall(
+            r'<field name="(\w+)"',
+            Order.get_views([(view.id, "kanban")])["views"]["kanban"]["arch"],
+        )
+        spec = {name: {} for name in names}
+        cr = self.env.cr
+        read = []
+        execute = type(cr).execute
+
+        def spy(cursor, query, params=None, log_exceptions=True):
+            code = query.code if isinstance(query, SQL) else str(query)
+            if code.startswith('SELECT "sale_order"."id", '):
+                read.append(set(re.findall(r'"sale_order"\."(\w+)"', code)))
+            return execute(cursor, query, params, log_exceptions)
+
+        domain = [("use_order_workflow", "=", True), ("workflow_stage", "=", "intake")]
+        with patch.object(type(cr), "execute", spy):
+            cards = Order.web_search_read(domain, spec, limit=20)
+        self.assertIn(order.id, [card["id"] for card in cards["records"]])
+        self.assertTrue(cards["records"][0]["contact_overdue"] is not None)
+        self.assertTrue(read)
+        for columns in read:
+            self.assertLess(len(columns), 40, sorted(columns))
+            self.assertNotIn("validation_status", columns)
