@@ -39,7 +39,9 @@ class SaleOrder(models.Model):
         now = fields.Datetime.now()
         # these columns alone (a kanban card has the stored ones already), not the
         # whole row that reading create_date would otherwise fetch
-        self.fetch(["use_order_workflow", "workflow_stage", "create_date", "company_id"])
+        self.fetch(
+            ["use_order_workflow", "workflow_stage", "create_date", "company_id"]
+        )
         return self.filtered(
             lambda o: o.use_order_workflow
             and o.workflow_stage == "intake"
