@@ -21,7 +21,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .guard import SUBSCRIBED, Rule, internal, workflow_action
+from .guard import Rule, workflow_action
 
 CLERK = "order_workflow.group_order_clerk"
 SERVICE = "order_workflow.group_service_supervisor"
@@ -341,22 +341,6 @@ class HelpdeskTicket(models.Model):
     # -- helpers -----------------------------------------------------------------------
     def _ow_in_workflow(self):
         return bool(self.is_complaint)
-
-    @api.model
-    def _ow_create_activities(self, values):
-        """Create activities in one batch: their assignees follow the complaints in
-        one go per assignee (Odoo subscribes them one activity at a time), and their
-        e-mails are queued (mail_activity.py)."""
-        tickets_of = {}
-        for vals in values:
-            tickets_of.setdefault(vals["user_id"], set()).add(vals["res_id"])
-        users = self.env["res.users"].sudo().browse(tickets_of)
-        for user in users:
-            self.sudo().browse(tickets_of[user.id]).message_subscribe(
-                partner_ids=user.partner_id.ids
-            )
-        with internal(SUBSCRIBED):
-            return self.env["mail.activity"].sudo().create(values)
 
     def _track_template(self, tracking):
         """OCA mails the customer a stage's template (closed, rejected) as the stage

@@ -1,7 +1,9 @@
 # Copyright 2026 order_workflow contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+from .guard import SUBSCRIBED, internal
 
 
 class MailThread(models.AbstractModel):
@@ -80,3 +82,19 @@ class MailThread(models.AbstractModel):
         if note:
             values["note"] = note
         return values
+
+    @api.model
+    def _ow_create_activities(self, values):
+        """Create the activities of ``values`` (``_ow_activity_values``) in one batch:
+        their assignees follow the records in one go per assignee (Odoo subscribes
+        them one activity at a time), and their e-mails are queued
+        (mail_activity.py)."""
+        records_of = {}
+        for vals in values:
+            records_of.setdefault(vals["user_id"], set()).add(vals["res_id"])
+        for user in self.env["res.users"].sudo().browse(records_of):
+            self.sudo().browse(records_of[user.id]).message_subscribe(
+                partner_ids=user.partner_id.ids
+            )
+        with internal(SUBSCRIBED):
+            return self.env["mail.activity"].sudo().create(values)

@@ -8,7 +8,6 @@ team's leader), product quality -> the QC inspectors' leader."""
 
 from odoo import _, api, fields, models
 
-from .guard import SUBSCRIBED, internal
 from .helpdesk_ticket_complaint import MANAGER, SERVICE
 from .satisfaction_survey import MODULES
 
@@ -215,12 +214,4 @@ class SatisfactionResult(models.Model):
                         note=note,
                     )
                 )
-        results_of = {}
-        for vals in values:
-            results_of.setdefault(vals["user_id"], set()).add(vals["res_id"])
-        for user in self.env["res.users"].sudo().browse(results_of):
-            self.sudo().browse(results_of[user.id]).message_subscribe(
-                partner_ids=user.partner_id.ids
-            )
-        with internal(SUBSCRIBED):
-            return self.env["mail.activity"].sudo().create(values)
+        return self._ow_create_activities(values)
