@@ -34,7 +34,7 @@ from odoo.addons.order_workflow.models.sale_order_demo import _demo_inspected
 
 _logger = logging.getLogger(__name__)
 TIMEOUT = 120  # seconds a thread may take, retries included
-BLOCK_WAIT = 10  # seconds the first holds its locks for the second to reach them
+BLOCK_WAIT = 30  # at most: the first holds its locks until the second waits on them
 
 
 class Outcome:
@@ -53,6 +53,8 @@ class ConcurrencyCase(BaseCase):
 
     def setUp(self):
         super().setUp()
+        # an HttpCase's test mode would hand out one shared cursor: no race at all
+        self.assertFalse(self.registry.in_test_mode(), "real cursors")
         with self.registry.cursor() as cr:
             cr.execute(
                 "SELECT schemaname, sequencename, COALESCE(last_value, 0)"
