@@ -1,12 +1,13 @@
 # order_workflow — the two commands are `make run` and `make test`.
 # Odoo 18.0 is read from ODOO_PATH (default /opt/odoo); see README.md.
-.PHONY: setup run test lint test-compat i18n bench help
+.PHONY: setup run test lint test-compat test-upgrade i18n bench help
 
 help:
 	@echo "make run          set up, create/update the demo database and serve Odoo"
 	@echo "make test         fresh database, install with demo data, run every test"
 	@echo "make lint         ruff + pylint-odoo"
 	@echo "make test-compat  Odoo/OCA test suites with the workflow switched off"
+	@echo "make test-upgrade install the previous release with demo data, upgrade, compare every order"
 	@echo "make i18n         refresh i18n/order_workflow.pot and merge the .po files"
 	@echo "make bench        benchmarks against vanilla Odoo"
 
@@ -24,6 +25,9 @@ lint:
 
 test-compat:
 	@bash scripts/test_compat.sh
+
+test-upgrade:
+	@bash scripts/test_upgrade.sh
 
 i18n:
 	@bash scripts/i18n.sh

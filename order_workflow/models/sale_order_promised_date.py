@@ -16,6 +16,20 @@ from odoo.exceptions import UserError
 from .guard import ACTION, internal, is_internal, workflow_action
 
 DEFAULT_LEAD_DAYS = 15
+# Orders whose promised date the daily cron moves (the signed copy, the deposit or
+# the letter of credit is late); SQL, with %(today)s
+LATE_ORDERS = """
+             WHERE use_order_workflow
+               AND clock_start_date IS NULL
+               AND promised_date IS NOT NULL
+               AND promised_date < %(today)s::date + lead_days
+               AND ((confirmation_state IN ('sent', 'returned')
+                     AND state IN ('draft', 'sent'))
+                    OR (state = 'sale'
+                        AND NOT COALESCE(production_done, false)
+                        AND (deposit_state = 'waiting'
+                             OR (lc_required AND lc_date IS NULL))))
+"""
 
 
 class SaleOrder(models.Model):
@@ -113,8 +127,24 @@ class SaleOrder(models.Model):
                 "production_finish_date",
             ]
         )
+        # An order a user is deciding on right now (its row locked: verifying the
+        # signed copy, paying the deposit) is skipped, not waited for: its decision
+        # sets the dates itself, and waiting would end in a serialization failure
+        # that fails the whole job (ir.cron does not retry), so that no order moved
+        # that day.
         self.env.cr.execute(
-            """
+            f"""
+            SELECT id FROM sale_order
+            {LATE_ORDERS}
+               FOR NO KEY UPDATE SKIP LOCKED
+            """,
+            {"today": today},
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if not ids:
+            return True
+        self.env.cr.execute(
+            f"""
             UPDATE sale_order
                SET promised_date = %(today)s::date + lead_days,
                    -- the one stored field that depends on the promised date
@@ -123,23 +153,15 @@ class SaleOrder(models.Model):
                                          >= %(today)s::date + lead_days + 1, false),
                    write_uid = %(uid)s,
                    write_date = (now() AT TIME ZONE 'UTC')
-             WHERE use_order_workflow
-               AND clock_start_date IS NULL
-               AND promised_date IS NOT NULL
-               AND promised_date < %(today)s::date + lead_days
-               AND ((confirmation_state IN ('sent', 'returned')
-                     AND state IN ('draft', 'sent'))
-                    OR (state = 'sale'
-                        AND NOT COALESCE(production_done, false)
-                        AND (deposit_state = 'waiting'
-                             OR (lc_required AND lc_date IS NULL))))
+            {LATE_ORDERS}
+               AND id = ANY(%(ids)s)
          RETURNING id, name, promised_date,
                    -- a subquery in RETURNING sees the row as it was before
                    (SELECT o.promised_date FROM sale_order o
                      WHERE o.id = sale_order.id),
                    state = 'sale'
             """,
-            {"today": today, "uid": self.env.uid},
+            {"today": today, "uid": self.env.uid, "ids": ids},
         )
         rows = self.env.cr.fetchall()
         if not rows:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_datetime
 
 from .guard import Rule, workflow_action
 
@@ -143,6 +144,19 @@ class StockPicking(models.Model):
                 )
 
     def button_validate(self):
+        # Odoo skips a picking already done and answers True: on a workflow delivery
+        # the second of two shipping clerks clicking at once (retried after the
+        # first's commit) is told that the goods went out once
+        done = self._ow_outgoing_workflow().filtered(lambda p: p.state == "done")
+        if done:
+            raise UserError(
+                _(
+                    "%(picking)s was already validated on %(date)s: the goods were "
+                    "shipped once, nothing more was done.",
+                    picking=done[0].name,
+                    date=format_datetime(self.env, done[0].date_done),
+                )
+            )
         # before any wizard Odoo opens first (SMS, backorder): the reason at once
         self._ow_check_can_ship()
         return super().button_validate()

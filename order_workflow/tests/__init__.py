@@ -9,6 +9,8 @@ from . import test_intake_review
 from . import test_technical_review
 from . import test_reports_pdf
 from . import test_approval
+from . import test_concurrency
+from . import test_concurrency_dates
 from . import test_approval_http
 from . import test_confirmation
 from . import test_confirmation_portal
