@@ -82,6 +82,7 @@
         "views/change_request_views.xml",
         "views/complaint_views.xml",
         "views/complaint_portal_templates.xml",
+        "views/sale_order_portal_templates.xml",
         "reports/eight_d_report.xml",
         "reports/order_progress_report.xml",
         "views/material_views.xml",

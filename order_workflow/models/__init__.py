@@ -94,3 +94,4 @@ from . import satisfaction_result
 from . import survey_survey
 from . import res_partner_satisfaction
 from . import satisfaction_demo
+from . import sale_order_portal
