@@ -36,6 +36,7 @@
         "security/after_sales_security.xml",
         "security/ir.model.access.csv",
         "security/order_workflow_rules.xml",
+        "security/monthly_review_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/delivery_block_reason_data.xml",
@@ -90,6 +91,9 @@
         "data/satisfaction_survey_data.xml",
         "reports/satisfaction_followup_report.xml",
         "views/satisfaction_views.xml",
+        "data/monthly_review_data.xml",
+        "reports/monthly_review_report.xml",
+        "views/monthly_review_views.xml",
         "views/menus.xml",
     ],
     "demo": [

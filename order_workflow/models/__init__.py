@@ -95,3 +95,7 @@ from . import survey_survey
 from . import res_partner_satisfaction
 from . import satisfaction_demo
 from . import sale_order_portal
+from . import helpdesk_ticket_kpi
+from . import monthly_review
+from . import monthly_review_late
+from . import monthly_review_line

@@ -66,3 +66,5 @@ from . import test_satisfaction_queries
 from . import test_satisfaction_rpc
 from . import test_satisfaction_migration
 from . import test_portal_progress
+from . import test_monthly_review
+from . import test_monthly_review_http
