@@ -176,8 +176,9 @@ class MonthlyReview(models.Model):
         values.update(self._ow_after_sales_figures())
         late = self._ow_late_lines()
         values["late_count"] = len(late)
-        lines = self.sudo()
-        (lines.stage_line_ids | lines.complaint_line_ids | lines.late_line_ids).unlink()
+        old = self.sudo()
+        for lines in (old.stage_line_ids, old.complaint_line_ids, old.late_line_ids):
+            lines.unlink()
         self.env["order_workflow.monthly.review.stage"].sudo().create(
             [dict(vals, review_id=self.id) for vals in self._ow_stage_lines()]
         )

@@ -25,10 +25,18 @@ class MonthlyReviewCase(OrderWorkflowCase):
         cls.Log = cls.env["order_workflow.stage.log"].sudo()
 
     @classmethod
-    def _known_order(cls, ordered, promised, finished, delivered, on_time, **flags):
+    def _known_order(
+        cls, ordered, promised, finished, delivered, on_time, review="pending", **flags
+    ):
         """A workflow order of the month, its dates and KPI fields set (sudo: as the
         workflow stores them)."""
         order = cls._create_order()
+        # confirmed (the gates are not the subject: set as stored)
+        cls.env.flush_all()
+        cls.env.cr.execute(
+            "UPDATE sale_order SET state = 'sale' WHERE id = %s", [order.id]
+        )
+        order.invalidate_recordset(["state"])
         order.sudo().write(
             {
                 "date_order": ordered,
@@ -36,15 +44,19 @@ class MonthlyReviewCase(OrderWorkflowCase):
                 "finished_on": finished,
                 "shipped_on": delivered,
                 "delivered_on": delivered,
+                "review_state": review,
             }
         )
         # after the dates: the stored flags as given
+        order.env.flush_all()
         order.sudo().write({"on_time": on_time, **flags})
+        order.env.flush_all()
         return order
 
     @classmethod
     def _log(cls, order, stage, entered, left):
-        return cls.Log.create(
+        cls.env.flush_all()
+        log = cls.Log.create(
             {
                 "order_id": order.id,
                 "stage": stage,
@@ -52,6 +64,8 @@ class MonthlyReviewCase(OrderWorkflowCase):
                 "left_on": left,
             }
         )
+        cls.env.flush_all()
+        return log
 
     @classmethod
     def _setup_month(cls):
@@ -65,7 +79,7 @@ class MonthlyReviewCase(OrderWorkflowCase):
             at(12),
             at(14),
             False,
-            review_state="passed",
+            review="passed",
             material_risk_days=1,
             first_pass_review=False,
         )
@@ -75,7 +89,7 @@ class MonthlyReviewCase(OrderWorkflowCase):
             at(18),
             at(19),
             True,
-            review_state="passed",
+            review="passed",
             first_pass_review=True,
         )
         july = cls._known_order(

@@ -46,7 +46,7 @@ class TestMonthlyReviewHttp(MonthlyReviewCase, HttpCase):
         self.assertEqual((values["state"], values["on_time_count"]), ("generated", 2))
 
     def test_monthly_review_pdf_with_its_chart(self):
-        self._setup_month()
+        late, early, _july, _may = self._setup_month()
         review = self.Review.with_user(self.manager).create({"month": MONTH})
         review.action_generate()
         report = self.env["ir.actions.report"].with_context(
@@ -58,7 +58,7 @@ class TestMonthlyReviewHttp(MonthlyReviewCase, HttpCase):
             "Monthly Order Review",
             "2025-06",
             "66.7 %",
-            self.late.name,
+            late.name,
             "Waited for the deposit: 48.0 h",
             "<svg",
             "<rect",
@@ -66,7 +66,7 @@ class TestMonthlyReviewHttp(MonthlyReviewCase, HttpCase):
             "32.0 h (3)",
         ):
             self.assertIn(text, html)
-        self.assertNotIn(self.early.name, html, "on time: not in the late list")
+        self.assertNotIn(early.name, html, "on time: not in the late list")
         pdf, _fmt = report._render_qweb_pdf(REPORT, review.ids)
         self.assertGreater(self._ink(pdf), 0.01, "the page is not blank")
         load_chinese(self.env)
