@@ -23,7 +23,7 @@ PORTAL_STAGES = [
     ("shipped", "Shipped"),
     ("delivered", "Delivered"),
     ("completed", "Completed"),
-    ("declined", "Declined"),
+    ("declined", "Not accepted"),
     ("cancelled", "Cancelled"),
 ]
 # every stage of LIFECYCLE (models/sale_order.py) -> its step on the portal

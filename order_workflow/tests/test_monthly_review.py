@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .monthly_review_common import MONTH, MonthlyReviewCase, at
@@ -143,6 +143,17 @@ class TestMonthlyReview(MonthlyReviewCase):
         with self.assertRaises(UserError):
             review.with_user(self.manager).month = date(2025, 5, 1)
         review.with_user(self.manager).note = "<p>Agreed: check the press weekly</p>"
+
+    def test_form(self):
+        with Form(self.Review.with_user(self.manager)) as form:
+            form.month = date(2025, 6, 17)
+        review = form.record
+        self.assertEqual((review.month, review.name), (MONTH, "2025-06"))
+        review.action_generate()
+        # the clerk opens it read-only, with its lines
+        form = Form(review.with_user(self.clerk))
+        self.assertEqual(form.on_time_count, 2)
+        self.assertEqual(len(form.late_line_ids), 1)
 
     def test_cost_does_not_grow_with_the_orders(self):
         def queries():
