@@ -30,6 +30,7 @@
         "helpdesk_mgmt_sale",
         "rma_sale",
         "mgmtsystem_nonconformity",
+        "spreadsheet_dashboard",
     ],
     "data": [
         "security/order_workflow_groups.xml",
@@ -89,6 +90,7 @@
         "data/satisfaction_survey_data.xml",
         "reports/satisfaction_followup_report.xml",
         "views/satisfaction_views.xml",
+        "views/stage_log_views.xml",
         "views/menus.xml",
     ],
     "demo": [

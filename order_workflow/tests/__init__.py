@@ -65,3 +65,5 @@ from . import test_satisfaction_survey
 from . import test_satisfaction_queries
 from . import test_satisfaction_rpc
 from . import test_satisfaction_migration
+from . import test_stage_log
+from . import test_kpi_dates
