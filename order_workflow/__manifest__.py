@@ -91,6 +91,8 @@
         "reports/satisfaction_followup_report.xml",
         "views/satisfaction_views.xml",
         "views/stage_log_views.xml",
+        "views/kpi_report_views.xml",
+        "data/kpi_dashboard_data.xml",
         "views/menus.xml",
     ],
     "demo": [

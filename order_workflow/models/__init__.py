@@ -50,6 +50,7 @@ from . import sale_order_ship_date
 from . import sale_order_ready
 from . import sale_order_delivery
 from . import sale_order_kpi
+from . import kpi_report
 from . import mail_activity
 from . import sale_order_guide
 from . import sale_order_kanban

@@ -67,3 +67,4 @@ from . import test_satisfaction_rpc
 from . import test_satisfaction_migration
 from . import test_stage_log
 from . import test_kpi_dates
+from . import test_kpi_report
