@@ -30,6 +30,7 @@
         "helpdesk_mgmt_sale",
         "rma_sale",
         "mgmtsystem_nonconformity",
+        "spreadsheet_dashboard",
     ],
     "data": [
         "security/order_workflow_groups.xml",
@@ -94,6 +95,9 @@
         "data/monthly_review_data.xml",
         "reports/monthly_review_report.xml",
         "views/monthly_review_views.xml",
+        "views/stage_log_views.xml",
+        "views/kpi_report_views.xml",
+        "data/kpi_dashboard_data.xml",
         "views/menus.xml",
     ],
     "demo": [

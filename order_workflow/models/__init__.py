@@ -11,6 +11,8 @@ from . import res_config_settings
 from . import res_company_checks
 from . import review_check
 from . import sale_order
+from . import stage_log
+from . import sale_order_stage_log
 from . import sale_order_clerk
 from . import sale_order_manager_notice
 from . import sale_order_review
@@ -47,6 +49,8 @@ from . import sale_order_collection
 from . import sale_order_ship_date
 from . import sale_order_ready
 from . import sale_order_delivery
+from . import sale_order_kpi
+from . import kpi_report
 from . import mail_activity
 from . import sale_order_guide
 from . import sale_order_kanban

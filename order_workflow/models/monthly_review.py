@@ -78,7 +78,7 @@ class MonthlyReview(models.Model):
     approval_hours = fields.Float(
         string="Approval lead time (hours)",
         readonly=True,
-        help="Mean hours an order of the month spent in Approval.",
+        help="Mean hours from receiving an order of the month to leaving Approval.",
     )
     change_request_count = fields.Integer(string="Change requests", readonly=True)
     # delivery month
@@ -229,11 +229,30 @@ class MonthlyReview(models.Model):
                 ["__count"],
             )
         )
-        approvals = Log._read_group(
-            company + by_order + [("stage", "=", "approval"), ("left_on", "!=", False)],
-            ["order_id"],
-            ["hours:sum"],
+        # approval lead time: from receiving the order (its first stage) to leaving
+        # Approval, as the KPI report measures it
+        approved = dict(
+            Log._read_group(
+                company
+                + by_order
+                + [("stage", "=", "approval"), ("left_on", "!=", False)],
+                ["order_id"],
+                ["left_on:max"],
+            )
         )
+        received = dict(
+            Log._read_group(
+                [("order_id", "in", [order.id for order in approved])],
+                ["order_id"],
+                ["entered_on:min"],
+            )
+            if approved
+            else []
+        )
+        lead_hours = [
+            (left - received[order]).total_seconds() / 3600.0
+            for order, left in approved.items()
+        ]
         [(changes,)] = (
             self.env["order_workflow.change.request"]
             .sudo()
@@ -251,9 +270,7 @@ class MonthlyReview(models.Model):
             "first_pass_count": reviewed.get(True, 0),
             "first_pass_rate": _percent(reviewed.get(True, 0), sum(reviewed.values())),
             "approval_hours": (
-                sum(hours for _order, hours in approvals) / len(approvals)
-                if approvals
-                else 0.0
+                sum(lead_hours) / len(lead_hours) if lead_hours else 0.0
             ),
             "change_request_count": changes,
             "delivered_count": delivered_count,

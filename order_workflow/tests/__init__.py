@@ -68,3 +68,6 @@ from . import test_satisfaction_migration
 from . import test_portal_progress
 from . import test_monthly_review
 from . import test_monthly_review_http
+from . import test_stage_log
+from . import test_kpi_dates
+from . import test_kpi_report

@@ -39,7 +39,8 @@ class TestMonthlyReview(MonthlyReviewCase):
         self.assertEqual(review.reviewed_count, 2)
         self.assertEqual(review.first_pass_count, 1)
         self.assertAlmostEqual(review.first_pass_rate, 50.0)
-        self.assertAlmostEqual(review.approval_hours, (10 + 19) / 2)
+        # received → left Approval: 10 h and 38 h
+        self.assertAlmostEqual(review.approval_hours, (10 + 38) / 2)
         self.assertEqual(review.change_request_count, 1, "the draft is not counted")
         # delivery month: the late, the early, and May's order delivered in June
         self.assertEqual(review.delivered_count, 3)
