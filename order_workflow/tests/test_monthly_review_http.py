@@ -46,6 +46,7 @@ class TestMonthlyReviewHttp(MonthlyReviewCase, HttpCase):
         self.assertEqual((values["state"], values["on_time_count"]), ("generated", 2))
 
     def test_monthly_review_pdf_with_its_chart(self):
+        load_chinese(self.env)
         late, early, _july, _may = self._setup_month()
         review = self.Review.with_user(self.manager).create({"month": MONTH})
         review.action_generate()
@@ -69,7 +70,6 @@ class TestMonthlyReviewHttp(MonthlyReviewCase, HttpCase):
         self.assertNotIn(early.name, html, "on time: not in the late list")
         pdf, _fmt = report._render_qweb_pdf(REPORT, review.ids)
         self.assertGreater(self._ink(pdf), 0.01, "the page is not blank")
-        load_chinese(self.env)
         zh = report.with_context(lang="zh_CN")
         html_zh, _fmt = zh._render_qweb_html(REPORT, review.ids)
         self.assertIn("订单复盘报告", html_zh.decode())
