@@ -25,6 +25,12 @@ each call is run once to warm up and three times measured (the median is kept):
   list's fields. With order_workflow: the Orders menu's list. Without: the Sales
   Orders menu's list and domain.
 
+With order_workflow, the KPI report (``order_workflow.kpi.report``) is read as its pivot
+and the dashboard read it, grouped by order month over the same orders: orders, on-time
+and first-pass rates; then with the mean hours of every stage too. For that, the bulk
+orders are given delivery dates, on-time and first-pass flags, and 4 stage-log rows
+each (intake, approval, customer confirmation, production, left).
+
 With order_workflow, CRON_ORDERS orders (default 10,000) are then bulk-created waiting
 for their signed confirmation, promised date in the past, and timed through
 ``_cron_move_promised_dates``; and as many in production, spread over the demo users,
@@ -83,7 +89,15 @@ def bulk_orders(env, count, gated, extra=None, prefix="BULK", params=None):
     }
     if gated:
         columns.update(
-            use_order_workflow="true", workflow_stage="(%(stages)s)[1 + g %% 17]"
+            use_order_workflow="true",
+            workflow_stage="(%(stages)s)[1 + g %% 17]",
+            # the KPIs' columns (sale_order_kpi.py): orders past the shipment are
+            # delivered ten days after the order, three in four on time
+            delivered_on="CASE WHEN (%(stages)s)[1 + g %% 17] IN "
+            "('delivered', 'collection', 'closed') THEN now() at time zone 'UTC' "
+            "- g * interval '5 minutes' + interval '10 days' END",
+            on_time="g %% 4 <> 0",
+            first_pass_review="g %% 5 <> 0",
         )
     columns.update(extra or {})
     # every other column as on an order created through the ORM
@@ -285,13 +299,59 @@ def crons(env, count):
     return results
 
 
-def vacuum(registry):
-    """VACUUM ANALYZE the orders, outside a transaction as PostgreSQL requires."""
+KPI_STAGES = ("intake", "approval", "customer_confirmation", "production")
+
+
+def bulk_stage_log(env, prefix="BULK"):
+    """4 left stage-log rows per bulk order, hours 1 to 4 days apart."""
+    env.cr.execute(
+        """
+        INSERT INTO order_workflow_stage_log (order_id, stage, entered_on, left_on,
+               hours, company_id, create_uid, create_date, write_uid, write_date)
+        SELECT so.id, st.stage, so.date_order + st.n * interval '1 day',
+               so.date_order + st.n * interval '1 day'
+                   + (1 + (so.id + st.n) %% 96) * interval '1 hour',
+               1 + (so.id + st.n) %% 96, so.company_id, so.create_uid,
+               so.create_date, so.create_uid, so.create_date
+          FROM sale_order so,
+               unnest(%(stages)s::varchar[]) WITH ORDINALITY AS st(stage, n)
+         WHERE so.name LIKE %(prefix)s
+        """,
+        {"stages": list(KPI_STAGES), "prefix": f"{prefix}%"},
+    )
+    return env.cr.rowcount
+
+
+def kpi_report(env):
+    """The KPI report's pivot by order month: headline figures, then with the mean
+    hours of every stage."""
+    from odoo.addons.order_workflow.models.kpi_report import TIMED_STAGES
+
+    Report = env["order_workflow.kpi.report"]
+    headline = ["order_count:sum", "on_time_rate:avg", "first_pass_rate:avg"]
+    hours = [f"hours_{stage}:avg" for stage in TIMED_STAGES]
+
+    def by_month(aggregates):
+        return lambda: Report._read_group([], ["date_order:month"], aggregates)
+
+    return {
+        "headline_by_month": {
+            **timed(env, by_month(headline)),
+            "rows": Report.search_count([]),
+            "groups": len(by_month(headline)()),
+        },
+        "with_stage_hours_by_month": timed(env, by_month(headline + hours)),
+    }
+
+
+def vacuum(registry, tables=("sale_order",)):
+    """VACUUM ANALYZE the tables, outside a transaction as PostgreSQL requires."""
     cr = registry.cursor()
     try:
         cr.commit()
         cr._cnx.autocommit = True
-        cr.execute("VACUUM ANALYZE sale_order")
+        for table in tables:
+            cr.execute(f"VACUUM ANALYZE {table}")
     finally:
         cr._cnx.autocommit = False
         cr.close()
@@ -313,14 +373,20 @@ def main():
             admin = env(user=env.ref("base.user_admin").id)
             start = time.perf_counter()
             model = bulk_orders(admin, view_orders, gated)
+            tables = ["sale_order"]
+            if gated:
+                bulk_stage_log(admin)
+                tables.append("order_workflow_stage_log")
             cr.commit()
-            vacuum(registry)
+            vacuum(registry, tables)
             sys.stderr.write(
                 f"{view_orders} orders inserted and vacuumed in "
                 f"{time.perf_counter() - start:.1f} s\n"
             )
             try:
                 results["views"] = views(admin, gated)
+                if gated:
+                    results["kpi_report"] = kpi_report(admin)
             finally:
                 cr.rollback()
                 cr.execute(

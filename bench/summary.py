@@ -96,6 +96,19 @@ def scale_tables(vanilla, gated):
         f"list rows counted: vanilla {vanilla['views']['list']['rows']}, "
         f"gated {gated['views']['list']['rows']}, count capped at 10,001)"
     )
+    kpi = gated.get("kpi_report") or {}
+    if kpi:
+        out.append("\nKPI report by order month (order_workflow only, median of 3)")
+        out.append(f"{'':<34}{'rows':>8}{'s':>9}{'queries':>9}")
+        rows = kpi["headline_by_month"]["rows"]
+        for name, label in (
+            ("headline_by_month", "orders, on-time, first-pass"),
+            ("with_stage_hours_by_month", "the same + mean hours of 14 stages"),
+        ):
+            out.append(
+                f"{label:<34}{rows:>8}{kpi[name]['seconds']:>9.3f}"
+                f"{kpi[name]['queries']:>9.0f}"
+            )
     crons = gated.get("crons") or {}
     if crons:
         out.append("\nCrons (order_workflow only)")

@@ -39,6 +39,10 @@ def pre_init_hook(env):
         ("sale_order", "qc_state", "varchar"),
         ("sale_order", "ow_delivery_state", "varchar"),
         ("sale_order", "shipping_release_state", "varchar"),
+        ("sale_order", "finished_on", "timestamp"),
+        ("sale_order", "shipped_on", "timestamp"),
+        ("sale_order", "on_time", "boolean"),
+        ("sale_order", "first_pass_review", "boolean"),
         ("stock_picking", "receipt_state", "varchar"),
         ("sale_order_line", "list_price_expected", "numeric"),
         ("sale_order_line", "price_deviation_percent", "numeric"),
@@ -54,6 +58,8 @@ def pre_init_hook(env):
 
 
 def post_init_hook(env):
+    # the stage log of the workflow orders there are (a migration calls it too)
+    env["sale.order"]._ow_backfill_stage_log()
     params = env["ir.config_parameter"].sudo()
     max_id = int(params.get_param(PARAM_PARTNER_MAX_ID, "0"))
     credit_class = params.get_param(PARAM_EXISTING_CLASS) or "A"

@@ -11,6 +11,8 @@ from . import res_config_settings
 from . import res_company_checks
 from . import review_check
 from . import sale_order
+from . import stage_log
+from . import sale_order_stage_log
 from . import sale_order_clerk
 from . import sale_order_manager_notice
 from . import sale_order_review
@@ -47,6 +49,8 @@ from . import sale_order_collection
 from . import sale_order_ship_date
 from . import sale_order_ready
 from . import sale_order_delivery
+from . import sale_order_kpi
+from . import kpi_report
 from . import mail_activity
 from . import sale_order_guide
 from . import sale_order_kanban
@@ -94,3 +98,8 @@ from . import satisfaction_result
 from . import survey_survey
 from . import res_partner_satisfaction
 from . import satisfaction_demo
+from . import sale_order_portal
+from . import helpdesk_ticket_kpi
+from . import monthly_review
+from . import monthly_review_late
+from . import monthly_review_line

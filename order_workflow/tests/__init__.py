@@ -67,3 +67,9 @@ from . import test_satisfaction_survey
 from . import test_satisfaction_queries
 from . import test_satisfaction_rpc
 from . import test_satisfaction_migration
+from . import test_portal_progress
+from . import test_monthly_review
+from . import test_monthly_review_http
+from . import test_stage_log
+from . import test_kpi_dates
+from . import test_kpi_report

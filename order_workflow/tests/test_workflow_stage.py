@@ -10,8 +10,8 @@ from .common import OrderWorkflowCase
 # measured; a transition must not cost more with more lines (11 since after-sales:
 # OCA rma_sale reads the order's RMAs among its invoices, with or without the workflow;
 # 12 since Odoo's purchase_stock and purchase_mrp are installed: measured the same with
-# order_workflow's own material code disabled)
-CANCEL_QUERIES = 12
+# order_workflow's own material code disabled; 13 with the stage log's one statement)
+CANCEL_QUERIES = 13
 
 
 @tagged("post_install", "-at_install")
@@ -149,4 +149,5 @@ class TestWorkflowStage(OrderWorkflowCase):
         overhead_small = counts[1, "on"] - counts[1, "off"]
         overhead_large = counts[30, "on"] - counts[30, "off"]
         self.assertEqual(overhead_small, overhead_large, counts)
-        self.assertLessEqual(overhead_small, 1, counts)
+        # the stage's recompute and the stage log's statement (stage_log.py)
+        self.assertLessEqual(overhead_small, 2, counts)
