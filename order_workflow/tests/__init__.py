@@ -68,3 +68,4 @@ from . import test_satisfaction_migration
 from . import test_stage_log
 from . import test_kpi_dates
 from . import test_kpi_report
+from . import test_kpi_dashboard_tour
