@@ -124,6 +124,7 @@ class KpiReport(models.Model):
         help="Complaints whose first response came within the response time.",
     )
     satisfaction_score = fields.Float(
+        string="Satisfaction score",
         readonly=True,
         aggregator="avg",
         digits=(3, 2),

@@ -25,6 +25,7 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     finished_on = fields.Datetime(
+        string="Finished on",
         compute="_compute_finished_on",
         store=True,
         copy=False,
@@ -32,12 +33,14 @@ class SaleOrder(models.Model):
         "for goods from stock, the production release.",
     )
     shipped_on = fields.Datetime(
+        string="Shipped on",
         compute="_compute_shipped_on",
         store=True,
         copy=False,
         help="When the first delivery to the customer was done.",
     )
     on_time = fields.Boolean(
+        string="On time",
         compute="_compute_on_time",
         store=True,
         copy=False,

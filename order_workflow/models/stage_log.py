@@ -24,9 +24,9 @@ class StageLog(models.Model):
         readonly=True,
     )
     stage = fields.Selection(WORKFLOW_STAGES, required=True, readonly=True)
-    entered_on = fields.Datetime(required=True, readonly=True)
+    entered_on = fields.Datetime(string="Entered on", required=True, readonly=True)
     left_on = fields.Datetime(
-        readonly=True, help="Empty while the order is in this stage."
+        string="Left on", readonly=True, help="Empty while the order is in this stage."
     )
     hours = fields.Float(
         compute="_compute_hours",

@@ -73,3 +73,4 @@ from . import test_monthly_review_http
 from . import test_stage_log
 from . import test_kpi_dates
 from . import test_kpi_report
+from . import test_kpi_dashboard_tour
