@@ -4,7 +4,7 @@
     "name": "Order Workflow",
     "summary": "Make-to-order process: review, approvals, confirmation, deposit, "
     "production, QC, payment before shipping, delivery receipt, after-sales",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Order Workflow",
     "website": "https://github.com/order-workflow/order_workflow",
     "author": "order_workflow contributors",

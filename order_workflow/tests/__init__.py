@@ -67,6 +67,7 @@ from . import test_satisfaction_survey
 from . import test_satisfaction_queries
 from . import test_satisfaction_rpc
 from . import test_satisfaction_migration
+from . import test_kpi_migration
 from . import test_portal_progress
 from . import test_monthly_review
 from . import test_monthly_review_http
