@@ -96,12 +96,15 @@ class TestContactOverdue(ReviewCase):
 class TestRequestedDateCheck(ReviewCase):
     """交货时间是否合理: a too early requested date is confirmed with production."""
 
+    def _today(self):
+        """Today as the clerk's session sees it (the requested-date check uses the
+        user's time zone): fields.Date.today() is UTC, a day off in the evening."""
+        return fields.Date.context_today(self.env["sale.order"].with_user(self.clerk))
+
     def test_too_early_date_is_a_warning_the_clerk_confirms(self):
         """Not a block: the review passes, the clerk gets an activity to confirm the
         date with production; ticking the confirmation records it and closes it."""
-        order = self._complete_order(
-            requested_date=fields.Date.today() + timedelta(days=5)
-        )
+        order = self._complete_order(requested_date=self._today() + timedelta(days=5))
         self.assertEqual(order.lead_days, 15)
         self.assertTrue(order.requested_date_too_early)
         with self.assertRaises(AccessError):
@@ -121,9 +124,7 @@ class TestRequestedDateCheck(ReviewCase):
         )
 
     def test_confirmed_before_the_pass_is_recorded_by_the_pass(self):
-        order = self._complete_order(
-            requested_date=fields.Date.today() + timedelta(days=5)
-        )
+        order = self._complete_order(requested_date=self._today() + timedelta(days=5))
         order.with_user(self.clerk).requested_date_confirmed = True
         order.with_user(self.clerk).action_review_pass()
         self.assertEqual(order.review_state, "passed")
@@ -138,21 +139,15 @@ class TestRequestedDateCheck(ReviewCase):
         )
 
     def test_reasonable_date_passes_without_confirmation(self):
-        order = self._complete_order(
-            requested_date=fields.Date.today() + timedelta(days=15)
-        )
-        self.assertFalse(order.requested_date_too_early)
+        order = self._complete_order(requested_date=self._today() + timedelta(days=15))
+        self.assertFalse(order.with_user(self.clerk).requested_date_too_early)
         order.with_user(self.clerk).action_review_pass()
         self.assertEqual(order.review_state, "passed")
 
     def test_a_new_requested_date_needs_a_new_confirmation(self):
-        order = self._complete_order(
-            requested_date=fields.Date.today() + timedelta(days=10)
-        )
+        order = self._complete_order(requested_date=self._today() + timedelta(days=10))
         order.with_user(self.clerk).requested_date_confirmed = True
-        order.with_user(self.clerk).requested_date = fields.Date.today() + timedelta(
-            days=3
-        )
+        order.with_user(self.clerk).requested_date = self._today() + timedelta(days=3)
         self.assertFalse(order.requested_date_confirmed)
         order.with_user(self.clerk).action_review_pass()
         kind = self.env.ref("order_workflow.activity_requested_date")
@@ -163,7 +158,7 @@ class TestRequestedDateCheck(ReviewCase):
     def test_form_shows_the_warning(self):
         form = Form(self._complete_order().with_user(self.clerk))
         self.assertFalse(form.requested_date_too_early)
-        form.requested_date = fields.Date.today() + timedelta(days=2)
+        form.requested_date = self._today() + timedelta(days=2)
         self.assertTrue(form.requested_date_too_early)
         form.requested_date_confirmed = True
         order = form.save()
