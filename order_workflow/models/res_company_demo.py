@@ -6,9 +6,10 @@ manufacturer of the demo does.
 Odoo refuses to change a company's currency once journal items exist, and Odoo's own
 account demo data posts invoices, refunds and bank statements in the main company
 before this module's demo loads. Those entries are demo data of Odoo's (each has an
-external id, or belongs to a bank statement line or statement that has one): they are deleted, then
-the currency changes through the ORM, so Odoo's own check still applies. If any other
-entry exists (real bookkeeping), nothing is deleted and the currency stays."""
+external id, or belongs to a bank statement line or statement that has one): they are
+deleted, then the currency changes through the ORM, so Odoo's own check still applies.
+If any other entry exists (real bookkeeping), nothing is deleted and the currency
+stays."""
 
 import logging
 
