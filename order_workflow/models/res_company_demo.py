@@ -65,9 +65,9 @@ class ResCompany(models.Model):
         domain = [("company_id", "child_of", self.id)]
         lines = self.env["account.bank.statement.line"].search(domain)
         moves = self.env["account.move"].search(domain)
-        statements = lines.statement_id
+        demo_statements = set(self._ow_demo_ids(lines.statement_id))
         demo_lines = lines.browse(self._ow_demo_ids(lines)) | lines.filtered(
-            lambda line: line.statement_id.id in self._ow_demo_ids(statements)
+            lambda line: line.statement_id.id in demo_statements
         )
         demo = set(self._ow_demo_ids(moves)) | set(demo_lines.move_id.ids)
         if set(moves.ids) - demo:
