@@ -83,7 +83,7 @@ def run(url, db, echo=print):
                         "product_id": find(
                             "product.product", [("default_code", "=", "GV-DN50")]
                         ),
-                        "product_uom_qty": 3,
+                        "product_uom_qty": 20,
                     },
                 )
             ],

@@ -89,7 +89,18 @@ def screenshot(url, session, target, out, width=1440, height=900):
         )
         send("Page.enable")
         send("Page.navigate", url=target)
-        time.sleep(8)  # the web client loads and renders the kanban
+        # the web client loads and renders the kanban: wait for its cards (a slow or
+        # busy machine takes longer than a fixed pause), then for the images
+        for _i in range(120):
+            found = send(
+                "Runtime.evaluate",
+                expression="!!document.querySelector('.o_kanban_record') && "
+                "!document.querySelector('.o_loading_indicator')",
+            )
+            if found.get("result", {}).get("value"):
+                break
+            time.sleep(0.5)
+        time.sleep(2)
         data = send("Page.captureScreenshot", format="png")["data"]
         Path(out).write_bytes(base64.b64decode(data))
         ws.close()

@@ -55,6 +55,7 @@ from . import mail_activity
 from . import sale_order_guide
 from . import sale_order_kanban
 from . import sale_order_demo
+from . import res_company_demo
 from . import tier_review
 from . import mail_activity_type
 from . import ir_actions_report

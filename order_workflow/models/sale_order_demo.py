@@ -79,7 +79,7 @@ class SaleOrder(models.Model):
         term = ref("account.account_payment_term_30days")
         today = fields.Date.context_today(self)
 
-        def new(customer, product=valve, qty=2, price=None, ref_no=None):
+        def new(customer, product=valve, qty=20, price=None, ref_no=None):
             line = {"product_id": product.id, "product_uom_qty": qty}
             if price is not None:
                 line["price_unit"] = price
@@ -175,8 +175,14 @@ class SaleOrder(models.Model):
         new(b, price=valve.list_price * 0.8, ref_no="GT-3301").with_user(
             clerk
         ).action_review_pass()
-        # Approval: prices checked by finance
+        # Approval: prices checked by finance, the sales manager approves (up to
+        # CNY 100,000 with tax); above that the sales director approves after the
+        # manager, above CNY 500,000 the general manager as well
         priced(new(b, ref_no="GT-3302"))
+        priced(new(b, product=pump, qty=8, ref_no="GT-3304")).with_user(
+            users["manager"]
+        ).action_approve()
+        priced(new(a, product=pump, qty=18, ref_no="EC-7714"))
         # Customer confirmation: sent, waiting for the signed copy
         approved(new(a, ref_no="EC-7703")).with_user(
             clerk
@@ -184,7 +190,7 @@ class SaleOrder(models.Model):
         # Deposit: class C, verified, deposit not paid yet
         verified(new(c, ref_no="XC-101"))
         # Production: released, MO open
-        verified(new(a, qty=5, ref_no="EC-7704"))
+        verified(new(a, qty=25, ref_no="EC-7704"))
         # Production, materials at risk: the actuator bought to order arrives in 60
         # days, the valve is promised in 45
         self._ow_demo_component_rule(ref("order_workflow.demo_component_actuator"))
@@ -192,7 +198,7 @@ class SaleOrder(models.Model):
             new(
                 a,
                 product=ref("order_workflow.demo_product_electric_valve"),
-                qty=3,
+                qty=8,
                 ref_no="EC-7713",
             )
         )
@@ -201,7 +207,7 @@ class SaleOrder(models.Model):
             {"date_planned": fields.Datetime.now() + timedelta(days=60)}
         )
         # Quality: a pump produced, inspection pending
-        produce(verified(new(a, product=pump, qty=1, ref_no="EC-7705")))
+        produce(verified(new(a, product=pump, qty=2, ref_no="EC-7705")))
         # Payment hold: class B, deposit paid, produced, balance due
         held = verified(new(b, ref_no="GT-3303"))
         pay(held, held._ow_deposit_invoices(), held.deposit_amount)

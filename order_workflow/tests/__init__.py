@@ -1,4 +1,5 @@
 from . import test_install
+from . import test_demo_company
 from . import test_security
 from . import test_workflow_stage
 from . import test_kanban_scale

@@ -28,8 +28,10 @@ class TestDepositTerms(DepositCase):
             ._render_qweb_html("order_workflow.report_order_confirmation", order.ids)
         )
         text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.decode()))
+        symbol = order.currency_id.symbol  # the company's: ¥ in the demo database
         self.assertIn(
-            f"Deposit (30%), before production $ {order.deposit_amount:,.2f}", text
+            f"Deposit (30%), before production {symbol} {order.deposit_amount:,.2f}",
+            text,
         )
         self.assertIn(
             f"Promised date (finished goods): {order.promised_date:%m/%d/%Y}", text
