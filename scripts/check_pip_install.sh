@@ -8,7 +8,8 @@
 #      `odoo -i order_workflow` into a new database, without demo data;
 #   3. a check that the module is installed, then the database and the venv are removed.
 # Nothing comes from ODOO_PATH at run time: no PYTHONPATH, no addons_path but the one
-# install_addon.sh writes. Takes about 10 minutes. KEEP=1 keeps the venv and database.
+# install_addon.sh writes. Takes 15 to 40 minutes (Odoo makes a 1 GB package). KEEP=1
+# keeps the venv and the database.
 source "$(dirname "$0")/common.sh"
 check_odoo
 bash "$ROOT/scripts/setup.sh" run >/dev/null
