@@ -21,8 +21,7 @@ OUT=$(mktemp -d)
 
 drop_dbs() {
     for db in "$DB" "$VANILLA_DB"; do
-        dropdb --if-exists --force "$db" >/dev/null 2>&1 || true
-        rm -rf "${DATA_DIR:?}/filestore/$db"
+        (drop_db "$db") || true
     done
 }
 cleanup() { drop_dbs; rm -rf "$OUT"; }
@@ -31,8 +30,7 @@ trap cleanup EXIT
 drop_dbs
 for db in "$DB" "$VANILLA_DB"; do
     say "database $db from $tmpl"
-    createdb -T "$tmpl" "$db"
-    [ -d "$DATA_DIR/filestore/$tmpl" ] && cp -al "$DATA_DIR/filestore/$tmpl" "$DATA_DIR/filestore/$db"
+    db_from_template "$db" "$tmpl"
 done
 say "odoo -i order_workflow on $DB"
 log="$LOG_DIR/bench-install.log"

@@ -8,24 +8,82 @@ PYTHON="${PYTHON:-python3}"
 CACHE_DIR="${ORDER_WORKFLOW_CACHE:-$HOME/.cache/order_workflow}"
 HTTP_HOST="${HTTP_HOST:-127.0.0.1}"
 HTTP_PORT="${HTTP_PORT:-8069}"
-DEMO_DB="${DEMO_DB:-order_workflow_demo}"
-TEST_DB="${TEST_DB:-order_workflow_test}"
+# This clone: its folder's name and a hash of its path. Two clones on one machine get
+# their own databases (and the conf below); templates are shared, see template_db.sh.
+CLONE_HASH=$(echo "$ROOT" | sha256sum | cut -c1-8)
+CLONE_NAME=$(basename "$ROOT" | tr -c 'A-Za-z0-9\n' '_' | tr 'A-Z' 'a-z' | cut -c1-16)
+# what ownership comments on databases name: this machine and this clone's path
+CLONE_TAG="$(uname -n):$ROOT"
+DB_PREFIX="${DB_PREFIX:-order_workflow_${CLONE_NAME}_${CLONE_HASH:0:6}}"
+DEMO_DB="${DEMO_DB:-${DB_PREFIX}_demo}"
+TEST_DB="${TEST_DB:-${DB_PREFIX}_test}"
+# PostgreSQL: libpq's own variables (PGHOST, PGPORT, PGUSER, PGPASSWORD) are used as
+# they are by psql, createdb, dropdb and Odoo; unset means the local server's socket.
 export PGHOST="${PGHOST:-}"
 
 say() { printf '\033[1m[order_workflow]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[order_workflow] %s\033[0m\n' "$*" >&2; exit 1; }
 
+# Root is needed only for: apt-get install, creating or starting a local PostgreSQL
+# cluster, and creating the PostgreSQL role (as the postgres user). Each is announced.
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"
-    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
-    else die "need root (or sudo) to run: $*"
+    elif command -v sudo >/dev/null 2>&1; then say "needs root, running with sudo: $*"; sudo "$@"
+    else die "needs root (or sudo) to run: $*"
     fi
 }
 
+# A command as the postgres OS user, on the local server's socket (peer authentication)
 as_postgres() {
-    if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"
-    else sudo -u postgres sh -c "$*"
+    local cmd="unset PGHOST PGUSER PGPASSWORD PGDATABASE; PGPORT=${PGPORT:-5432}; export PGPORT; $*"
+    if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$cmd"
+    elif command -v sudo >/dev/null 2>&1; then
+        say "needs the postgres user, running with sudo: $*"
+        sudo -u postgres sh -c "$cmd"
+    else die "needs the postgres user (sudo) to run: $*"
     fi
+}
+
+pg_ok() { psql -d postgres -tAc 'SELECT 1' >/dev/null 2>&1; }
+db_exists() { psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1'" | grep -q 1; }
+
+# Ownership of databases: a comment "order_workflow KIND of HOST:PATH" on each database
+# this project creates. A clone drops only databases it made, those whose clone is gone
+# from this machine, and ones without such a comment (made before comments, or named by
+# the user in TEST_DB / DEMO_DB).
+db_comment() {
+    psql -d postgres -tAc "SELECT shobj_description(oid, 'pg_database') FROM pg_database
+                           WHERE datname='$1'"
+}
+owned_by_us() {  # COMMENT: 0 when this clone made it, or its clone no longer exists here
+    local owner="${1##* of }"
+    [ "$owner" = "$CLONE_TAG" ] && return 0
+    [ "${owner%%:*}" = "$(uname -n)" ] && [ ! -d "${owner#*:}" ] && return 0
+    return 1
+}
+set_owner() {  # DB KIND
+    psql -d postgres -qc "COMMENT ON DATABASE \"$1\" IS 'order_workflow $2 of $CLONE_TAG'"
+}
+# drop_db DB: dropdb --force and the filestore, refused for another clone's database
+drop_db() {
+    db_exists "$1" || { rm -rf "${DATA_DIR:?}/filestore/$1"; return 0; }
+    local c; c=$(db_comment "$1")
+    if [[ "$c" == "order_workflow "*" of "* ]] && ! owned_by_us "$c"; then
+        die "database $1 belongs to another clone (${c##* of }): not dropped. Set TEST_DB / DEMO_DB
+to a name of your own, or drop it by hand if you are sure."
+    fi
+    dropdb --if-exists --force "$1"
+    rm -rf "${DATA_DIR:?}/filestore/$1"
+}
+# db_from_template DB TEMPLATE: a fresh copy of the template, with its filestore
+db_from_template() {
+    drop_db "$1"
+    createdb -T "$2" "$1"
+    set_owner "$1" database
+    if [ -d "$DATA_DIR/filestore/$2" ]; then
+        cp -al "$DATA_DIR/filestore/$2" "$DATA_DIR/filestore/$1"
+    fi
+    return 0
 }
 
 # The venv lives outside the clone, keyed by the requirement files and the Python version,

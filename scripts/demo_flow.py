@@ -14,6 +14,7 @@ invoice.
 """
 
 import argparse
+import os
 import sys
 import xmlrpc.client
 from datetime import date, timedelta
@@ -187,7 +188,9 @@ def run(url, db, echo=print):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8069")
-    parser.add_argument("--db", default="order_workflow_demo")
+    # make run prints its database's name (and exports nothing): pass it with --db
+    demo_db = os.environ.get("DEMO_DB")
+    parser.add_argument("--db", default=demo_db, required=not demo_db)
     args = parser.parse_args(argv)
     stages = run(args.url.rstrip("/"), args.db)
     return 0 if stages[-1] == "closed" else 1

@@ -3,7 +3,7 @@
 # and merge it into zh_CN.po and zh_TW.po, keeping their translations.
 source "$(dirname "$0")/common.sh"
 bash "$ROOT/scripts/setup.sh"
-if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$TEST_DB'" | grep -q 1; then
+if ! db_exists "$TEST_DB"; then
     die "no database $TEST_DB: run 'make test' once first"
 fi
 odoo_bin -d "$TEST_DB" -u order_workflow --stop-after-init --log-level=warn

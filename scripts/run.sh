@@ -3,13 +3,14 @@
 source "$(dirname "$0")/common.sh"
 bash "$ROOT/scripts/setup.sh"
 
-if psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$DEMO_DB'" | grep -q 1; then
+if db_exists "$DEMO_DB"; then
     say "updating order_workflow in $DEMO_DB"
     odoo_bin -d "$DEMO_DB" -u order_workflow --stop-after-init --log-level=warn
 else
     tmpl=$(bash "$ROOT/scripts/template_db.sh")
     say "creating $DEMO_DB with the module and its demo data"
     createdb -T "$tmpl" "$DEMO_DB"
+    set_owner "$DEMO_DB" database
     [ -d "$DATA_DIR/filestore/$tmpl" ] &&
         cp -a "$DATA_DIR/filestore/$tmpl" "$DATA_DIR/filestore/$DEMO_DB"
     odoo_bin -d "$DEMO_DB" -i order_workflow --stop-after-init --log-level=warn

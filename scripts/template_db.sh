@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Print the name of a template database holding the add-on's dependencies (with demo
 # data), building it first when missing. Keyed by the dependency set, the Odoo tree and
-# the OCA wheels, so it is built once and reused by every test run.
+# the OCA wheels, so it is built once and reused by every test run and every clone.
+# The clone that builds one records it on the database (COMMENT ON DATABASE) and later
+# drops its own older templates only: those other clones built are theirs to drop.
 source "$(dirname "$0")/common.sh"
 
 deps=$("$PYTHON" - "$ROOT/order_workflow/__manifest__.py" <<'PY'
@@ -13,7 +15,7 @@ key=$( { echo "$deps"; cat "$ROOT/requirements-oca.txt" "$0"; cat "$ODOO_PATH/od
          find "$ODOO_PATH/addons" "$ODOO_PATH/odoo/addons" -maxdepth 2 -name __manifest__.py \
               -printf '%p %T@\n' | sort; } | sha256sum | cut -c1-12)
 tmpl="ow_tmpl_$key"
-if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$tmpl'" | grep -q 1; then
+if ! db_exists "$tmpl"; then
     say "building template database $tmpl with: $deps (first run only, about 3 minutes)"
     dropdb --if-exists "$tmpl.tmp" >/dev/null
     odoo_bin -d "$tmpl.tmp" -i "$deps" --stop-after-init --log-level=warn >&2
@@ -23,16 +25,19 @@ for code in ('zh_CN', 'zh_TW'):
     env['res.lang']._activate_lang(code)
 env['ir.module.module'].search([('state', '=', 'installed')])._update_translations(['zh_CN', 'zh_TW'])
 " >&2
+    set_owner "$tmpl.tmp" template
     psql -d postgres -qc "ALTER DATABASE \"$tmpl.tmp\" RENAME TO \"$tmpl\""
     # the filestore goes with the database
     fs="$DATA_DIR/filestore"
     [ -d "$fs/$tmpl.tmp" ] && mv "$fs/$tmpl.tmp" "$fs/$tmpl"
-    # keep the two newest other templates (branches with other dependency sets may
-    # be using them); older ones are of no further use
-    for old in $(psql -d postgres -tAc "SELECT datname FROM pg_database
-                 WHERE datname LIKE 'ow\_tmpl\_%' AND datname <> '$tmpl'
-                 ORDER BY oid DESC OFFSET 2"); do
-        dropdb --if-exists "$old" && rm -rf "${fs:?}/$old"
-    done
+    # this clone's older templates (other dependency sets, older Odoo or OCA wheels) are
+    # of no further use to it; those of other clones stay (they may still use them)
+    psql -d postgres -tAF '|' -c "SELECT datname, shobj_description(oid, 'pg_database')
+                FROM pg_database WHERE datname LIKE 'ow\_tmpl\_%' AND datname <> '$tmpl'" |
+        while IFS='|' read -r old comment; do
+            [ "$comment" = "order_workflow template of $CLONE_TAG" ] || continue
+            say "dropping $old, an older template of this clone"
+            dropdb --if-exists "$old" && rm -rf "${fs:?}/$old" || true
+        done
 fi
 echo "$tmpl"

@@ -2,16 +2,13 @@
 # make test: a fresh database with the add-on and its demo data, then pytest-odoo over
 # order_workflow/tests and tests/. Fails on any failure, error or skipped test.
 source "$(dirname "$0")/common.sh"
-bash "$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/setup.sh" test
 tmpl=$(bash "$ROOT/scripts/template_db.sh")
 LOG_DIR="${LOG_DIR:-$CACHE_DIR/logs}"
 mkdir -p "$LOG_DIR"
 
 say "fresh test database $TEST_DB from $tmpl"
-dropdb --if-exists --force "$TEST_DB"
-rm -rf "$DATA_DIR/filestore/$TEST_DB"
-createdb -T "$tmpl" "$TEST_DB"
-[ -d "$DATA_DIR/filestore/$tmpl" ] && cp -al "$DATA_DIR/filestore/$tmpl" "$DATA_DIR/filestore/$TEST_DB"
+db_from_template "$TEST_DB" "$tmpl"
 
 # Install on a database that already has orders and customers (the template's demo
 # data), then upgrade once: both must load without an error.

@@ -11,7 +11,7 @@
 # Fails when any test fails or errors with the module and not without it, or when the
 # module's run does not run as many tests.
 source "$(dirname "$0")/common.sh"
-bash "$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/setup.sh" test
 tmpl=$(bash "$ROOT/scripts/template_db.sh")
 LOG_DIR="${LOG_DIR:-$CACHE_DIR/logs}"
 mkdir -p "$LOG_DIR"
@@ -24,11 +24,7 @@ COMPAT_JOBS="${COMPAT_JOBS:-2}"
 start=$SECONDS
 
 fresh_db() {  # DB: a copy of the template, with its filestore
-    dropdb --if-exists --force "$1"
-    rm -rf "$DATA_DIR/filestore/$1"
-    createdb -T "$tmpl" "$1"
-    [ -d "$DATA_DIR/filestore/$tmpl" ] && cp -al "$DATA_DIR/filestore/$tmpl" "$DATA_DIR/filestore/$1"
-    return 0
+    db_from_template "$1" "$tmpl"
 }
 
 run_suites() {  # DB PORT OUT: Odoo's test runner; OUT.log, OUT.failed, OUT.summary
@@ -112,8 +108,8 @@ if [ -n "$new_passes" ]; then
 fi
 base_total=$(cut -d' ' -f3 "$LOG_DIR/compat-base.summary")
 ow_total=$(cut -d' ' -f3 "$LOG_DIR/compat-ow.summary")
-dropdb --if-exists --force "$base_db" && rm -rf "${DATA_DIR:?}/filestore/$base_db"
-dropdb --if-exists --force "$ow_db" && rm -rf "${DATA_DIR:?}/filestore/$ow_db"
+drop_db "$base_db"
+drop_db "$ow_db"
 if [ -n "$new_failures" ]; then
     printf '  %s\n' "$new_failures" >&2
     die "tests that pass without order_workflow fail with it switched off (log: $LOG_DIR/compat-ow.log)"

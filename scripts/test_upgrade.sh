@@ -54,8 +54,8 @@ tmpl=$(bash "$ROOT/scripts/template_db.sh")
 db="${UPGRADE_DB:-${TEST_DB}_upgrade}"
 work=$(mktemp -d)
 cleanup() {
-    dropdb --if-exists --force "$db" 2>/dev/null || true
-    rm -rf "${DATA_DIR:?}/filestore/$db" "$work"
+    (drop_db "$db") || true
+    rm -rf "$work"
 }
 trap cleanup EXIT
 cleanup
@@ -69,8 +69,7 @@ old_conf="$work/odoo.conf"
 sed "s|^addons_path = .*|addons_path = $(addons_path | sed "s|,$ROOT\$|,$work/addons|")|" \
     "$ODOO_CONF" >"$old_conf"
 
-createdb -T "$tmpl" "$db"
-[ -d "$DATA_DIR/filestore/$tmpl" ] && cp -al "$DATA_DIR/filestore/$tmpl" "$DATA_DIR/filestore/$db"
+db_from_template "$db" "$tmpl"
 
 run_odoo() { # run_odoo CONF LOG ARGS...: fails on a failed run or a logged error
     local conf=$1 log=$2
