@@ -42,7 +42,9 @@ class SaleOrder(models.Model):
         """Record that each order of ``stages`` ([(order id, stage)]) is now in that
         stage: its open row of another stage is closed, a row for the new stage is
         opened unless that stage's row is already open. One statement: the UPDATE and
-        the INSERT both read the rows as they were before it."""
+        the INSERT both read the rows as they were before it. A clock behind the
+        stage's entry (another server's, a test's frozen time) leaves it after 0
+        hours: the user's action is never refused for it."""
         now = now or fields.Datetime.now()
         values = SQL(", ").join(
             SQL("(%s::int4, %s::varchar)", order_id, stage)
@@ -54,23 +56,27 @@ class SaleOrder(models.Model):
                 WITH new(order_id, stage) AS (VALUES %(values)s),
                 closed AS (
                     UPDATE order_workflow_stage_log log
-                       SET left_on = %(now)s,
-                           hours = EXTRACT(EPOCH FROM (%(now)s - log.entered_on))
-                                   / 3600.0,
+                       SET left_on = GREATEST(%(now)s, log.entered_on),
+                           hours = EXTRACT(EPOCH FROM (
+                                       GREATEST(%(now)s, log.entered_on)
+                                       - log.entered_on)) / 3600.0,
                            write_uid = %(uid)s,
                            write_date = %(now)s
                       FROM new
                      WHERE log.order_id = new.order_id
                        AND log.left_on IS NULL
                        AND log.stage <> new.stage
+                 RETURNING log.order_id, log.left_on
                 )
                 INSERT INTO order_workflow_stage_log (order_id, stage, entered_on,
                        hours, company_id, create_uid, create_date, write_uid,
                        write_date)
-                SELECT new.order_id, new.stage, %(now)s, 0, so.company_id, %(uid)s,
-                       %(now)s, %(uid)s, %(now)s
+                SELECT new.order_id, new.stage,
+                       GREATEST(%(now)s, closed.left_on), 0, so.company_id,
+                       %(uid)s, %(now)s, %(uid)s, %(now)s
                   FROM new
                   JOIN sale_order so ON so.id = new.order_id
+                  LEFT JOIN closed ON closed.order_id = new.order_id
                  WHERE NOT EXISTS (
                         SELECT 1 FROM order_workflow_stage_log log
                          WHERE log.order_id = new.order_id
@@ -198,8 +204,13 @@ class SaleOrder(models.Model):
                                 / 3600.0, 0),
                        v.company_id, v.uid, now() AT TIME ZONE 'UTC', v.uid,
                        now() AT TIME ZONE 'UTC'
-                  FROM (VALUES %s) AS v(order_id, stage, entered_on, left_on,
-                                        company_id, uid)
+                  FROM (SELECT order_id, stage, entered_on,
+                               -- never before the entry (GREATEST skips NULL: open)
+                               CASE WHEN left_on IS NOT NULL
+                                    THEN GREATEST(left_on, entered_on) END AS left_on,
+                               company_id, uid
+                          FROM (VALUES %s) AS r(order_id, stage, entered_on, left_on,
+                                                company_id, uid)) AS v
                 """,
                 SQL(", ").join(
                     SQL(

@@ -239,3 +239,22 @@ class TestStageLog(ShippingCase):
             ],
         )
         self.assertEqual(self.env["sale.order"]._ow_backfill_stage_log(), 0, "once")
+
+    def test_a_clock_behind_the_entry_never_refuses_the_action(self):
+        """A stage change stamped before the stage was entered (another server's
+        clock behind, a frozen time) closes the row after 0 hours: the review passes,
+        nothing is refused."""
+        order = self._complete_order(partner_id=self.good_customer.id)
+        self.env.flush_all()
+        entered = self._log(order)[-1][1]
+        with freeze_time(entered - timedelta(days=10)):
+            order.with_user(self.clerk).action_review_pass()
+            self.env.flush_all()
+        self.assertEqual(order.review_state, "passed")
+        self.assertEqual(
+            self._log(order),
+            [
+                ("intake", entered, entered, 0),
+                (order.workflow_stage, entered, False, 0),
+            ],
+        )
