@@ -7,6 +7,7 @@ from . import ir_sequence
 from . import res_company
 from . import res_partner
 from . import res_partner_documents
+from . import res_partner_signup
 from . import res_config_settings
 from . import res_company_checks
 from . import review_check

@@ -14,15 +14,30 @@ asked), and *Retry* queues it again: nothing the user did is lost.
 """
 
 import logging
+from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 from .guard import SENDING, internal
 
 _logger = logging.getLogger(__name__)
 
 BATCH = 50
+RETRY_AFTER = timedelta(seconds=20)  # after a concurrent update, see _cron_send
+
+
+def _concurrent_update(exc):
+    """A serialization failure, deadlock or lock timeout, raised as it is or wrapped
+    by what was rendering (a template, a report) when the query failed."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, PG_CONCURRENCY_EXCEPTIONS_TO_RETRY):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 class OrderWorkflowOutbox(models.Model):
@@ -107,7 +122,14 @@ class OrderWorkflowOutbox(models.Model):
         """Send what is queued, oldest first, in batches."""
         entries = self.search([("state", "=", "queued")], order="id", limit=limit)
         for entry in entries:
-            entry._send()
+            if entry._send() is None:
+                # a user's transaction changed what the entry writes (the order, the
+                # customer): this transaction's snapshot is stale, so the entry and the
+                # rest wait for a fresh one, as Odoo retries a user's request
+                self.env.ref("order_workflow.ir_cron_outbox")._trigger(
+                    fields.Datetime.now() + RETRY_AFTER
+                )
+                return True
         if len(entries) == limit:
             self.env.ref("order_workflow.ir_cron_outbox")._trigger()
         return True
@@ -144,7 +166,15 @@ class OrderWorkflowOutbox(models.Model):
                         email_layout_xmlid="mail.mail_notification_light",
                     )
         except Exception as exc:
-            _logger.warning("%s of %s not sent: %s", self.name, record, exc)
+            if _concurrent_update(exc):
+                _logger.info(
+                    "%s of %s not sent yet, tried again later: %s",
+                    self.name,
+                    record,
+                    exc,
+                )
+                return None
+            _logger.warning("%s of %s not sent: %r", self.name, record, exc)
             self._ow_failed(record, author, exc)
             return False
         self.write(

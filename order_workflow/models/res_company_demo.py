@@ -9,7 +9,11 @@ before this module's demo loads. Those entries are demo data of Odoo's (each has
 external id, or belongs to a bank statement line or statement that has one): they are
 deleted, then the currency changes through the ORM, so Odoo's own check still applies.
 If any other entry exists (real bookkeeping), nothing is deleted and the currency
-stays."""
+stays.
+
+The demo company sends no SMS (no IAP credits in a demo, and its customers are called):
+Odoo's stock_sms would otherwise stop the first delivery validated over RPC or in the
+form with its "send an SMS?" question, once per company."""
 
 import logging
 
@@ -20,6 +24,13 @@ _logger = logging.getLogger(__name__)
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    @api.model
+    def _ow_demo_no_sms(self, company_xmlid):
+        company = self.env.ref(company_xmlid)
+        if "stock_move_sms_validation" in company._fields:
+            company.stock_move_sms_validation = False
+        return True
 
     @api.model
     def _ow_demo_currency(self, company_xmlid, currency_xmlid):

@@ -6,10 +6,14 @@ The MOs of an order are those OCA ``mrp_sale_info`` links to it (``sale_id``, st
 Odoo's ``mrp_production_ids`` is neither stored nor readable by every role.
 """
 
+import logging
 from datetime import datetime, time
 
 from odoo import _, api, fields, models
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 CLERK = "order_workflow.group_order_clerk"
 
@@ -282,9 +286,30 @@ class SaleOrder(models.Model):
 
     @api.model
     def _ow_store_snapshots(self, orders):
+        """What the digest reported, for tomorrow's comparison: one statement. An
+        order a user changed since the cron's transaction began refuses the update
+        (a serialization failure): then each order is stored on its own and the
+        refused ones keep yesterday's snapshot, so the digest and its e-mails still
+        commit, and tomorrow's digest reports their changes again rather than none."""
         import json
 
         values = [(o.id, json.dumps(o._ow_digest_figures())) for o in orders]
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self._ow_write_snapshots(values)
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+            kept = []
+            for value in values:
+                try:
+                    with self.env.cr.savepoint(flush=False):
+                        self._ow_write_snapshots([value])
+                except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                    kept.append(value[0])
+            _logger.info("digest snapshots of orders %s kept (changed meanwhile)", kept)
+        orders.invalidate_recordset(["ow_digest_snapshot"])
+
+    @api.model
+    def _ow_write_snapshots(self, values):
         self.env.cr.execute(
             SQL(
                 """
@@ -295,4 +320,3 @@ class SaleOrder(models.Model):
                 SQL(", ").join(SQL("(%s, %s)", oid, snap) for oid, snap in values),
             )
         )
-        orders.invalidate_recordset(["ow_digest_snapshot"])

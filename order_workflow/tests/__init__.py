@@ -32,6 +32,7 @@ from . import test_guard
 from . import test_lifecycle
 from . import test_suite_complete
 from . import test_outbox
+from . import test_partner_signup
 from . import test_credit_release
 from . import test_collection
 from . import test_off_means_off

@@ -7,6 +7,8 @@ from contextlib import ExitStack, contextmanager
 from datetime import date
 from unittest.mock import patch
 
+from psycopg2 import errors
+
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
@@ -162,3 +164,39 @@ class TestOutbox(ShippingCase):
             )
             self.assertEqual(notice.partner_ids, members.partner_id, "one e-mail")
         self.assertEqual(counts[0], counts[1], counts)
+
+    def test_a_concurrent_update_leaves_the_document_queued(self):
+        """A user's transaction changed the order while the cron sent its document:
+        nothing is marked failed, no one is asked to retry; the entry and the ones
+        after it wait for the cron's next, fresh transaction."""
+        outbox = self.env["order_workflow.outbox"]
+        self._send_queued()
+        order = self._verified_order(user_id=self.clerk.id)
+        queued = outbox.search([("state", "=", "queued")], order="id")
+        self.assertIn("Order Confirmation", queued.mapped("name"), "a PDF to render")
+        report = type(self.env["ir.actions.report"])
+        cron = self.env.ref("order_workflow.ir_cron_outbox")
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        activities = order.activity_ids
+
+        def busy(*args, **kwargs):
+            # as a template or report wraps the failed query of what it rendered
+            try:
+                raise errors.SerializationFailure("could not serialize access")
+            except errors.SerializationFailure as exc:
+                raise ValueError("rendering failed") from exc
+
+        with patch.object(report, "_render_qweb_pdf", busy):
+            outbox._cron_send()
+        waiting = outbox.search([("state", "=", "queued")], order="id")
+        self.assertTrue(waiting, "the first PDF waits")
+        self.assertEqual(waiting, queued.filtered(lambda e: e.id >= waiting[0].id))
+        self.assertFalse(outbox.search([("state", "=", "failed")]))
+        self.assertEqual(waiting.mapped("attempts"), [0] * len(waiting))
+        self.assertEqual(order.activity_ids, activities, "no one is asked to retry")
+        later = self.env["ir.cron.trigger"].search(
+            [("cron_id", "=", cron.id), ("id", "not in", triggers.ids)]
+        )
+        self.assertTrue(later, "the cron comes back")
+        self._send_queued()
+        self.assertFalse(waiting.filtered(lambda e: e.state in ("queued", "failed")))

@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
+from psycopg2 import errors
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -228,6 +230,28 @@ class TestProgress(ProductionCase):
         self.assertEqual(order.workflow_stage, "ready")
         self.assertEqual(order.shipping_release_state, "released")
         self.assertTrue(order.ready_notified_on)
+
+    def test_digest_commits_when_a_user_changed_an_order_meanwhile(self):
+        """A serialization failure on one order's snapshot keeps that order's
+        snapshot, stores the others' and the e-mails still go."""
+        order = self._released_order()
+        other = self._released_order()
+        busy = order.id
+        model = type(self.env["sale.order"])
+        original = model._ow_write_snapshots
+
+        def write(self, values):
+            if any(oid == busy for oid, _snap in values):
+                raise errors.SerializationFailure("could not serialize access")
+            return original(self, values)
+
+        mails = self.env["mail.mail"].sudo()
+        before = mails.search([])
+        with patch.object(model, "_ow_write_snapshots", write):
+            self.assertTrue(self.env["sale.order"]._cron_production_digest())
+        self.assertTrue(mails.search([]) - before, "the digest went out")
+        self.assertFalse(order.ow_digest_snapshot, "kept: reported again tomorrow")
+        self.assertEqual(other.ow_digest_snapshot["progress"], 0.0)
 
     def test_daily_digest_to_each_salesperson(self):
         order = self._released_order()
