@@ -165,7 +165,8 @@ def lookup(admin):
 
 def product_lines(admin, product_id, count):
     """One make-to-order product per client, copies of the demo gate valve with its
-    bill of materials: a manufacturer's orders are for different products, and
+    bill of materials and components: a manufacturer's orders are for different
+    products, and
     Odoo 18 over-reserves a quant when two transactions reserve the same product at
     the same instant (odoo/odoo#268942, #272560: the SKIP LOCKED path creates a
     duplicate quant), which then leaves another order's delivery unreservable."""
@@ -190,11 +191,45 @@ def product_lines(admin, product_id, count):
             "setup", "product.template", "copy", [template], {"default_code": code}
         )[0]  # fmt: skip
         for bom in boms:
-            admin.call("setup", "mrp.bom", "copy", [bom], {"product_tmpl_id": copy})
+            new_bom = admin.call(
+                "setup", "mrp.bom", "copy", [bom], {"product_tmpl_id": copy}
+            )[0]  # fmt: skip
+            own_components(admin, new_bom, n)
         products += admin.call(
             "setup", "product.product", "search", [("product_tmpl_id", "=", copy)]
         )
     return products
+
+
+def own_components(admin, bom_id, n, stock=100000):
+    """The client's copy of each component, in stock: concurrent MOs of different
+    clients reserve no common quant either."""
+    lines = admin.call(
+        "setup", "mrp.bom.line", "search_read", [("bom_id", "=", bom_id)],
+        ["product_id"],
+    )  # fmt: skip
+    for line in lines:
+        [component] = admin.call(
+            "setup", "product.product", "read", [line["product_id"][0]],
+            ["product_tmpl_id", "default_code"],
+        )  # fmt: skip
+        code = f"{component['default_code'] or component['id']}-L{n}"
+        template = admin.call(
+            "setup", "product.template", "copy", [component["product_tmpl_id"][0]],
+            {"default_code": code},
+        )[0]  # fmt: skip
+        [variant] = admin.call(
+            "setup", "product.product", "search", [("product_tmpl_id", "=", template)]
+        )
+        admin.call(
+            "setup", "mrp.bom.line", "write", [line["id"]], {"product_id": variant}
+        )
+        wizard = admin.call(
+            "setup", "stock.change.product.qty", "create",
+            {"product_id": variant, "product_tmpl_id": template,
+             "new_quantity": stock},
+        )  # fmt: skip
+        admin.call("setup", "stock.change.product.qty", "change_product_qty", [wizard])
 
 
 def run_crons_often(admin, minutes=1):

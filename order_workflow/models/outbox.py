@@ -144,7 +144,12 @@ class OrderWorkflowOutbox(models.Model):
         try:
             with self.env.cr.savepoint(), internal(SENDING):
                 record = record.with_user(author).sudo()
-                record = record.with_context(mail_notify_force_send=False)
+                # the click that queued it subscribed its user already: subscribing
+                # the author again here raced with that user's next click on the
+                # same record (a duplicate follower, found by make load)
+                record = record.with_context(
+                    mail_notify_force_send=False, mail_create_nosubscribe=True
+                )
                 if self.method:
                     getattr(record, self.method)()
                 elif self.template_id:

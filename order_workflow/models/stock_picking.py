@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import format_datetime
+from odoo.tools import SQL, format_datetime
 
 from .guard import Rule, workflow_action
 
@@ -147,7 +147,20 @@ class StockPicking(models.Model):
         # Odoo skips a picking already done and answers True: on a workflow delivery
         # the second of two shipping clerks clicking at once (retried after the
         # first's commit) is told that the goods went out once
-        done = self._ow_outgoing_workflow().filtered(lambda p: p.state == "done")
+        workflow = self._ow_outgoing_workflow()
+        if workflow:
+            # ... and waits here, on the delivery, for the first one's commit. Met
+            # later on the stock quants, its locks made the first one's validation
+            # skip the locked quant (Odoo's SKIP LOCKED): a duplicate quant took the
+            # goods out and the reservation stayed on the first (odoo/odoo#268942,
+            # found by make load), leaving the next delivery of the product unreserved
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM stock_picking WHERE id IN %s FOR NO KEY UPDATE",
+                    tuple(workflow.ids),
+                )
+            )
+        done = workflow.filtered(lambda p: p.state == "done")
         if done:
             raise UserError(
                 _(
