@@ -32,7 +32,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_clients import Client, Session, Stats
+from load_clients import Client, Refused, Session, Stats
 
 HERE = Path(__file__).resolve().parent
 GRACE = 300  # seconds an order under way may take to finish after the deadline
@@ -254,11 +254,23 @@ def run_crons_often(admin, minutes=1):
             ["res_id"],
         )  # fmt: skip
     ]
-    admin.call(
-        "setup", "ir.cron", "write", cron_ids,
-        {"interval_number": minutes, "interval_type": "minutes", "active": True,
-         "nextcall": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())},
-    )  # fmt: skip
+    values = {
+        "interval_number": minutes,
+        "interval_type": "minutes",
+        "active": True,
+        "nextcall": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
+    }
+    for cron_id in cron_ids:
+        # Odoo refuses to change a cron while a cron worker runs it (with two hosts,
+        # one may have started already): try again a little later, a bounded time
+        for attempt in range(30):
+            try:
+                admin.call("setup", "ir.cron", "write", [cron_id], values)
+                break
+            except Refused:
+                if attempt == 29:
+                    raise
+                time.sleep(2)
     return len(cron_ids)
 
 
