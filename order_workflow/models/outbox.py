@@ -16,6 +16,8 @@ asked), and *Retry* queues it again: nothing the user did is lost.
 import logging
 from datetime import timedelta
 
+from psycopg2 import errors
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
@@ -30,10 +32,14 @@ RETRY_AFTER = timedelta(seconds=20)  # after a concurrent update, see _cron_send
 
 def _concurrent_update(exc):
     """A serialization failure, deadlock or lock timeout, raised as it is or wrapped
-    by what was rendering (a template, a report) when the query failed."""
+    by what was rendering (a template, a report) when the query failed; or a follower
+    another transaction added at the same instant (a unique key Odoo does not retry;
+    in a fresh transaction the follower is there and is skipped)."""
     seen = set()
     while exc is not None and id(exc) not in seen:
         if isinstance(exc, PG_CONCURRENCY_EXCEPTIONS_TO_RETRY):
+            return True
+        if isinstance(exc, errors.UniqueViolation) and "mail_followers" in str(exc):
             return True
         seen.add(id(exc))
         exc = exc.__cause__ or exc.__context__
@@ -148,7 +154,13 @@ class OrderWorkflowOutbox(models.Model):
                 # the author again here raced with that user's next click on the
                 # same record (a duplicate follower, found by make load)
                 record = record.with_context(
-                    mail_notify_force_send=False, mail_create_nosubscribe=True
+                    mail_notify_force_send=False,
+                    mail_create_nosubscribe=True,
+                    # sale's message_post follows its recipients by default: the
+                    # customer, whom the clerk's next click may subscribe at the
+                    # same instant (make load, two hosts); the workflow subscribes
+                    # the customer itself when it sends the confirmation
+                    mail_post_autofollow=False,
                 )
                 if self.method:
                     getattr(record, self.method)()

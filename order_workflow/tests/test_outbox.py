@@ -200,3 +200,26 @@ class TestOutbox(ShippingCase):
         self.assertTrue(later, "the cron comes back")
         self._send_queued()
         self.assertFalse(waiting.filtered(lambda e: e.state in ("queued", "failed")))
+
+    def test_a_follower_added_meanwhile_leaves_the_document_queued(self):
+        """The customer subscribed by the clerk's click at the instant the outbox
+        sends: not a failure, the entry waits for the next run."""
+        outbox = self.env["order_workflow.outbox"]
+        self._send_queued()
+        order = self._verified_order(user_id=self.clerk.id)
+        queued = outbox.search([("state", "=", "queued")], order="id")
+        report = type(self.env["ir.actions.report"])
+
+        def duplicate(*args, **kwargs):
+            raise errors.UniqueViolation(
+                'duplicate key value violates unique constraint "mail_followers_'
+                'mail_followers_res_partner_res_model_id_uniq"'
+            )
+
+        with patch.object(report, "_render_qweb_pdf", duplicate):
+            outbox._cron_send()
+        self.assertTrue(outbox.search([("state", "=", "queued")]))
+        self.assertFalse(outbox.search([("state", "=", "failed")]))
+        self._send_queued()
+        self.assertFalse(queued.filtered(lambda e: e.state in ("queued", "failed")))
+        self.assertIn(order.partner_id, order.message_partner_ids)
