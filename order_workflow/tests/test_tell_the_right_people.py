@@ -129,6 +129,12 @@ class TestTellTheRightPeople(ProductionCase):
         self.assertIn(self.good_customer, thanks.partner_ids)
         self.assertIn("感谢您的订单", thanks.body)
         self.assertIn(self.clerk.name, thanks.body, "the order's clerk is the contact")
+        self.assertNotIn(
+            self.good_customer,
+            order.message_partner_ids,
+            "the outbox follows no one: the clerk's next click may subscribe the "
+            "customer at the same instant (a duplicate follower, make load)",
+        )
         # no e-mail address: nothing to send, and the review still passes
         self.good_customer.email = False
         other = self._complete_order()
