@@ -160,10 +160,13 @@ class SaleOrder(models.Model):
             return self.env["account.move"]
         # as the system: whoever triggers it (finance, or the production or QC user
         # who made the goods ready) may not write orders, and Odoo posts the chatter
-        # lines of the down payment as the current user
+        # lines of the down payment as the current user. Odoo e-mails the salesperson
+        # "You have been assigned to" the invoice: queued for the mail cron, not sent
+        # in this click (make load: the click's send after commit also raced with the
+        # mail cron's batch, which then failed on the e-mail already sent and deleted)
+        system = self.with_user(SUPERUSER_ID).with_context(mail_notify_force_send=False)
         wizard = (
-            self.env["sale.advance.payment.inv"]
-            .with_user(SUPERUSER_ID)
+            system.env["sale.advance.payment.inv"]
             .with_context(active_model="sale.order", active_ids=self.ids)
             .create(
                 {
@@ -174,7 +177,7 @@ class SaleOrder(models.Model):
             )
         )
         with internal(NO_RESTART):
-            return wizard._create_invoices(self.with_user(SUPERUSER_ID))
+            return wizard._create_invoices(system)
 
     # -- hooks: a payment came in, or was taken back ----------------------------------
     def _ow_after_payment(self):

@@ -110,6 +110,31 @@ class TestDepositGate(DepositCase):
         self.assertEqual(order.workflow_stage, "production")
         self.assertTrue(order.clock_start_date)
 
+    def test_the_deposit_invoice_s_assignment_e_mail_waits_for_the_mail_queue(self):
+        """Odoo e-mails the salesperson "You have been assigned to" the invoice the
+        system drafts: queued for the mail cron, not sent inside the clerk's click
+        (make load: the click's send raced with the cron's batch)."""
+        self.clerk.notification_type = "email"
+        order = self._complete_order(
+            partner_id=self.customer_c.id, user_id=self.clerk.id
+        ).with_context(tracking_disable=False)  # the tests' default: no auto-subscribe
+        order.with_user(self.clerk).action_review_pass()
+        order.with_user(self.manager).action_approve()
+        order.with_user(self.clerk).action_send_for_confirmation()
+        order.with_user(self.clerk).action_register_signed_confirmation(
+            "Li Na", fields_today()
+        )
+        order.with_user(self.clerk).action_verify_confirmation()
+        invoice = order._ow_deposit_invoices()
+        self.assertEqual(invoice.invoice_user_id, self.clerk)
+        mails = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", "account.move"), ("res_id", "=", invoice.id)])
+        )
+        self.assertEqual(mails.mapped("state"), ["outgoing"])
+        self.assertIn(self.clerk.partner_id, mails.recipient_ids)
+
     def test_no_mo_until_the_bank_payment_reconciles_the_deposit_invoice(self):
         with freeze_time("2026-11-02 10:00:00"):
             order = self._verified_order(lines=2)
