@@ -414,6 +414,7 @@ def main(argv=None):
         or result["invariant_violations"]
         or result["lost_updates"]
         or result["server_errors"]
+        or result["stock_drift"]
         or result["stuck_clients"]
         or not result["orders_completed"]
     )
