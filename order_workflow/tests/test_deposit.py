@@ -57,6 +57,10 @@ class DepositCase(ConfirmationCase):
     def _verified_order(self, customer=None, lines=1, **vals):
         customer = customer or self.customer_c
         order = self._complete_order(lines=lines, partner_id=customer.id, **vals)
+        return self._verify(order)
+
+    def _verify(self, order):
+        """Review, approval, confirmation sent, signed copy registered and verified."""
         order.with_user(self.clerk).action_review_pass()
         order.with_user(self.manager).action_approve()
         order.with_user(self.clerk).action_send_for_confirmation()
@@ -118,13 +122,7 @@ class TestDepositGate(DepositCase):
         order = self._complete_order(
             partner_id=self.customer_c.id, user_id=self.clerk.id
         ).with_context(tracking_disable=False)  # the tests' default: no auto-subscribe
-        order.with_user(self.clerk).action_review_pass()
-        order.with_user(self.manager).action_approve()
-        order.with_user(self.clerk).action_send_for_confirmation()
-        order.with_user(self.clerk).action_register_signed_confirmation(
-            "Li Na", fields_today()
-        )
-        order.with_user(self.clerk).action_verify_confirmation()
+        self._verify(order)
         invoice = order._ow_deposit_invoices()
         self.assertEqual(invoice.invoice_user_id, self.clerk)
         mails = (
